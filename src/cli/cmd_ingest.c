@@ -1,0 +1,8 @@
+/* PLACEHOLDER: replaced by the real implementation in this session. */
+#include "cli/cli.h"
+#include <stdio.h>
+int cmd_ingest(int argc, char **argv) {
+    (void)argc; (void)argv;
+    fprintf(stderr, "dyad ingest: not built yet\n");
+    return DY_EXIT_USAGE;
+}
