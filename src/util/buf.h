@@ -18,7 +18,7 @@ void dy_buf_add(dy_buf *b, const void *p, size_t n);
 void dy_buf_addc(dy_buf *b, char c);
 void dy_buf_adds(dy_buf *b, const char *s);
 void dy_buf_printf(dy_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-void dy_buf_vprintf(dy_buf *b, const char *fmt, va_list ap);
+void dy_buf_vprintf(dy_buf *b, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 /* Append s[0..n) as a JSON string literal (with quotes). Invalid UTF-8
  * bytes become U+FFFD so the output is always valid JSON. */
 void dy_buf_json_str(dy_buf *b, const char *s, size_t n);
