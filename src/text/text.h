@@ -45,11 +45,23 @@ typedef struct {
 
 /* Split text[0..len) into sentences. Whitespace between sentences belongs to
  * no sentence; a sentence never starts or ends with whitespace. Returns the
- * count; *out is allocated in a. */
+ * count; *out is allocated in a. Rules: docs/text-pipeline.md. */
 size_t dy_split_sentences(const char *text, size_t len, dy_arena *a, dy_sentence **out);
 
-/* Tokenise text[start..end). Returns the count; *out is allocated in a. */
+/* Tokenise text[start..end). Returns the count; *out is allocated in a.
+ * Tokens hold no white space, and every other character of the range is in
+ * exactly one token. Clitics as in the Penn Treebank: "don't" -> "do" "n't",
+ * "can't" -> "ca" "n't", "they're" -> "they" "'re"; "'s" is POSSESSIVE
+ * except after it/he/she/that/there/here/what/who/where/when/how/why/let. */
 size_t dy_tokenise(const char *text, size_t start, size_t end, dy_arena *a, dy_token **out);
+
+/* A news dateline at text[start..end): "BEIJING (Reuters) -",
+ * "WASHINGTON, Sept. 3 (AP) —", "NEW YORK, March 3 -". Returns the offset
+ * just past the dateline, its dash and the spaces after them, or start when
+ * there is none. The splitter keeps a dateline at the head of the sentence
+ * it introduces (it is never a sentence of its own); the coder can use this
+ * to skip it, so that the place name is not taken for an actor. */
+size_t dy_dateline_end(const char *text, size_t start, size_t end);
 
 /* Fold s[0..n) into the matching form used for token norms and dictionary
  * entries alike (so both sides agree byte for byte). Result in a. */
