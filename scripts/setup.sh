@@ -7,6 +7,7 @@ PACKAGES=(
   build-essential pkg-config cmake ninja-build clang libclang-rt-14-dev
   libsqlite3-dev sqlite3 libpq-dev postgresql postgresql-client
   libjson-c-dev libxml2-dev libutf8proc-dev libcmocka-dev valgrind python3
+  time
 )
 
 missing=()

@@ -1,0 +1,369 @@
+/* Reading the compiled dictionary: token resolution, longest-match trie
+ * walks, date-aware actor codes, and the accessors of dict.h. Everything
+ * here is a pure read of an immutable structure. */
+#include "dict/dict_impl.h"
+#include <string.h>
+
+/* ---------------------------------------------------------------- dates */
+
+int32_t dy_day_from_ymd(int y, int m, int d) {
+    static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (m < 1 || m > 12 || d < 1 || d > mdays[m - 1]) return DY_DAY_NONE;
+    if (m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return DY_DAY_NONE;
+    /* days-from-civil (H. Hinnant): exact for the proleptic Gregorian calendar */
+    y -= m <= 2;
+    int era = (y >= 0 ? y : y - 399) / 400;
+    int yoe = y - era * 400;
+    int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+void dy_day_format(int32_t z, char out[11]) {
+    if (z == DY_DAY_NONE || z == DY_DAY_MIN || z == DY_DAY_MAX) {
+        out[0] = 0;
+        return;
+    }
+    z += 719468;
+    int era = (z >= 0 ? z : z - 146096) / 146097;
+    int doe = z - era * 146097;
+    int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    int y = yoe + era * 400;
+    int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    int mp = (5 * doy + 2) / 153;
+    int d = doy - (153 * mp + 2) / 5 + 1;
+    int m = mp + (mp < 10 ? 3 : -9);
+    y += m <= 2;
+    if (y < 0 || y > 9999) {
+        out[0] = 0;
+        return;
+    }
+    out[0] = (char)('0' + y / 1000);
+    out[1] = (char)('0' + y / 100 % 10);
+    out[2] = (char)('0' + y / 10 % 10);
+    out[3] = (char)('0' + y % 10);
+    out[4] = '-';
+    out[5] = (char)('0' + m / 10);
+    out[6] = (char)('0' + m % 10);
+    out[7] = '-';
+    out[8] = (char)('0' + d / 10);
+    out[9] = (char)('0' + d % 10);
+    out[10] = 0;
+}
+
+static int digits(const char *s, size_t n, int *out) {
+    int v = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] < '0' || s[i] > '9') return -1;
+        v = v * 10 + (s[i] - '0');
+    }
+    *out = v;
+    return 0;
+}
+
+int32_t dy_day_parse(const char *s, size_t n) {
+    int y, m, d;
+    if (!s) return DY_DAY_NONE;
+    if (n == 10 && s[4] == '-' && s[7] == '-') {
+        if (digits(s, 4, &y) || digits(s + 5, 2, &m) || digits(s + 8, 2, &d)) return DY_DAY_NONE;
+    } else if (n == 8) {
+        if (digits(s, 4, &y) || digits(s + 4, 2, &m) || digits(s + 6, 2, &d)) return DY_DAY_NONE;
+    } else {
+        return DY_DAY_NONE;
+    }
+    return dy_day_from_ymd(y, m, d);
+}
+
+/* ---------------------------------------------------------------- tokens */
+
+static uint8_t ending_of(const char *rest, size_t n) {
+    if ((n == 1 && rest[0] == 's') || (n == 2 && rest[0] == 'e' && rest[1] == 's'))
+        return DY_END_NOUN | DY_END_VERB;
+    if (n == 2 && rest[0] == 'e' && (rest[1] == 'd' || rest[1] == 'n')) return DY_END_VERB;
+    if (n == 3 && !memcmp(rest, "ing", 3)) return DY_END_VERB;
+    return 0;
+}
+
+void dy_dict_tok_resolve(const dyad_dict *d, const char *norm, size_t len, dy_dict_tok *out) {
+    out->word = dy_dict_word(d, norm, len);
+    out->next = 0;
+    if (!d || !d->has_ext) return;
+    for (size_t l = len; l-- > 1 && out->next < DY_TOK_MAX_EXT;) {
+        dy_word w = dy_dict_word(d, norm, l);
+        if (!w || !dy_dict_word_is_ext(d, w)) continue;
+        dy_tok_ext *e = &out->ext[out->next++];
+        e->word = w;
+        e->rest = (uint8_t)(len - l > 255 ? 255 : len - l);
+        e->ending = ending_of(norm + l, len - l);
+    }
+}
+
+int dy_dict_tok_matches(const dy_dict_tok *t, dy_word w, dy_match_mode m) {
+    if (!w) return 0;
+    if (t->word == w) return 1;
+    if (m == DY_MATCH_EXACT) return 0;
+    for (unsigned i = 0; i < t->next; i++) {
+        if (t->ext[i].word != w) continue;
+        if (m == DY_MATCH_STEM) return 1;
+        if (m == DY_MATCH_NOUN && (t->ext[i].ending & DY_END_NOUN)) return 1;
+        if (m == DY_MATCH_VERB && (t->ext[i].ending & DY_END_VERB)) return 1;
+    }
+    return 0;
+}
+
+/* ---------------------------------------------------------------- trie walks */
+
+typedef struct {
+    const dyad_dict *d;
+    const dy_dict_tok *toks;
+    size_t n;
+    size_t best_end;
+    uint32_t best_pay;
+} walk_state;
+
+static void walk(walk_state *w, uint32_t node, size_t pos);
+
+/* Follow every edge out of node that token t can take (edges with the given
+ * gap bit), exact words first so that ties go to exact matches. */
+static void step(walk_state *w, uint32_t node, const dy_dict_tok *t, size_t next, unsigned gap) {
+    const dyad_dict *d = w->d;
+    uint8_t mask = d->nmask.v[node];
+    if (t->word) {
+        static const unsigned order[4] = {DY_MATCH_EXACT, DY_MATCH_NOUN, DY_MATCH_VERB,
+                                          DY_MATCH_STEM};
+        for (int k = 0; k < 4; k++) {
+            unsigned m = order[k];
+            if (!(mask & (1u << (m * 2 + gap)))) continue;
+            uint32_t c = dy_trie_child(d, node, dy_edge_bits(t->word, m, gap));
+            if (c) walk(w, c, next);
+        }
+    }
+    for (unsigned i = 0; i < t->next; i++) {
+        const dy_tok_ext *e = &t->ext[i];
+        if ((e->ending & DY_END_NOUN) && (mask & (1u << (DY_MATCH_NOUN * 2 + gap)))) {
+            uint32_t c = dy_trie_child(d, node, dy_edge_bits(e->word, DY_MATCH_NOUN, gap));
+            if (c) walk(w, c, next);
+        }
+        if ((e->ending & DY_END_VERB) && (mask & (1u << (DY_MATCH_VERB * 2 + gap)))) {
+            uint32_t c = dy_trie_child(d, node, dy_edge_bits(e->word, DY_MATCH_VERB, gap));
+            if (c) walk(w, c, next);
+        }
+        if (mask & (1u << (DY_MATCH_STEM * 2 + gap))) {
+            uint32_t c = dy_trie_child(d, node, dy_edge_bits(e->word, DY_MATCH_STEM, gap));
+            if (c) walk(w, c, next);
+        }
+    }
+}
+
+static void walk(walk_state *w, uint32_t node, size_t pos) {
+    const dyad_dict *d = w->d;
+    uint32_t pay = d->npay.v[node];
+    if (pay && pos > w->best_end) {
+        w->best_end = pos;
+        w->best_pay = pay;
+    }
+    uint8_t mask = d->nmask.v[node];
+    if (!mask || pos >= w->n) return;
+    if (mask & 0x55) step(w, node, &w->toks[pos], pos + 1, 0);
+    if (mask & 0xAA)
+        for (size_t p = pos; p < w->n; p++) step(w, node, &w->toks[p], p + 1, 1);
+}
+
+static size_t trie_match(const dyad_dict *d, int trie, const dy_dict_tok *toks, size_t n, size_t i,
+                         uint32_t *pay) {
+    *pay = 0;
+    if (!d || i >= n) return 0;
+    walk_state w = {d, toks, n, i, 0};
+    walk(&w, d->root[trie], i);
+    if (!w.best_pay) return 0;
+    *pay = w.best_pay;
+    return w.best_end - i;
+}
+
+size_t dy_dict_actor_match(const dyad_dict *d, const dy_dict_tok *toks, size_t n, size_t i,
+                           dy_actor_hit *out) {
+    uint32_t p;
+    size_t k = trie_match(d, DY_TRIE_ACTOR, toks, n, i, &p);
+    if (out) {
+        out->start = (uint32_t)i;
+        out->end = (uint32_t)(i + k);
+        out->entry = k ? &d->actors.v[p - 1] : NULL;
+    }
+    return k;
+}
+
+size_t dy_dict_agent_match(const dyad_dict *d, const dy_dict_tok *toks, size_t n, size_t i,
+                           dy_agent_hit *out) {
+    uint32_t p;
+    size_t k = trie_match(d, DY_TRIE_AGENT, toks, n, i, &p);
+    if (out) {
+        out->start = (uint32_t)i;
+        out->end = (uint32_t)(i + k);
+        out->entry = k ? &d->agents.v[p - 1] : NULL;
+    }
+    return k;
+}
+
+size_t dy_dict_class_match(const dyad_dict *d, dy_word_class cls, const dy_dict_tok *toks,
+                           size_t n, size_t i, const dy_class_entry **out) {
+    uint32_t p;
+    size_t k = trie_match(d, cls == DY_CLASS_NOUN ? DY_TRIE_NOUN : DY_TRIE_ADJ, toks, n, i, &p);
+    if (out) *out = k ? &d->classes.v[p - 1] : NULL;
+    return k;
+}
+
+size_t dy_dict_verb_match(const dyad_dict *d, const dy_dict_tok *toks, size_t n, size_t i,
+                          dy_verb_hit *out) {
+    uint32_t p;
+    size_t k = trie_match(d, DY_TRIE_VERB, toks, n, i, &p);
+    if (out) {
+        out->start = (uint32_t)i;
+        out->end = (uint32_t)(i + k);
+        out->form = k ? &d->forms.v[p - 1] : NULL;
+        out->verb = (uint32_t)i + (k ? out->form->verb_word : 0);
+    }
+    return k;
+}
+
+size_t dy_dict_discard_match(const dyad_dict *d, const dy_dict_tok *toks, size_t n, size_t i,
+                             const dy_discard_entry **out) {
+    uint32_t p;
+    size_t k = trie_match(d, DY_TRIE_DISCARD, toks, n, i, &p);
+    if (out) *out = k ? &d->discards.v[p - 1] : NULL;
+    return k;
+}
+
+size_t dy_dict_issue_match(const dyad_dict *d, const dy_dict_tok *toks, size_t n, size_t i,
+                           const dy_issue_entry **out) {
+    uint32_t p;
+    size_t k = trie_match(d, DY_TRIE_ISSUE, toks, n, i, &p);
+    if (out) *out = k ? &d->issues.v[p - 1] : NULL;
+    return k;
+}
+
+/* ---------------------------------------------------------------- actor dates */
+
+static int holds(const dy_actor_code *c, int32_t day) {
+    return !c->dated || (day >= c->from && day <= c->to);
+}
+
+size_t dy_dict_actor_codes_on(const dy_actor_entry *e, int32_t day, dy_date_rule rule,
+                              const dy_actor_code **out, size_t max) {
+    if (!e || !e->ncodes) return 0;
+    if (rule == DY_DATE_RULE_DEFAULT)
+        rule = (e->codes[0].family == DY_FAM_PETRARCH2 || e->codes[0].family == DY_FAM_PETRARCH1)
+                   ? DY_DATE_RULE_FIRST
+                   : DY_DATE_RULE_FALLBACK;
+    size_t got = 0;
+    if (day == DY_DAY_NONE) {
+        const dy_actor_code *latest = NULL;
+        for (uint32_t i = 0; i < e->ncodes; i++) {
+            const dy_actor_code *c = &e->codes[i];
+            if (c->flags & DY_ACODE_BADDATE) continue;
+            if (!c->dated) {
+                if (got < max) out[got] = c;
+                got++;
+                if (rule == DY_DATE_RULE_FIRST) return got;
+            } else if (!latest || c->to > latest->to) {
+                latest = c;
+            }
+        }
+        if (!got && latest) {
+            if (max) out[0] = latest;
+            got = 1;
+        }
+        return got;
+    }
+    if (rule == DY_DATE_RULE_FIRST) {
+        for (uint32_t i = 0; i < e->ncodes; i++) {
+            const dy_actor_code *c = &e->codes[i];
+            if (c->flags & DY_ACODE_BADDATE) return 0; /* PETRARCH-2 aborts its walk here */
+            if (holds(c, day)) {
+                if (max) out[0] = c;
+                return 1;
+            }
+        }
+        return 0;
+    }
+    for (uint32_t i = 0; i < e->ncodes; i++) {
+        const dy_actor_code *c = &e->codes[i];
+        if (c->dated && !(c->flags & DY_ACODE_BADDATE) && holds(c, day)) {
+            if (got < max) out[got] = c;
+            got++;
+        }
+    }
+    if (got) return got;
+    for (uint32_t i = 0; i < e->ncodes; i++) {
+        const dy_actor_code *c = &e->codes[i];
+        if (!c->dated) {
+            if (got < max) out[got] = c;
+            got++;
+        }
+    }
+    return got;
+}
+
+const dy_actor_code *dy_dict_actor_code_on(const dy_actor_entry *e, const char *date,
+                                           dy_date_rule rule) {
+    int32_t day = date && *date ? dy_day_parse(date, strlen(date)) : DY_DAY_NONE;
+    const dy_actor_code *c = NULL;
+    if (!dy_dict_actor_codes_on(e, day, rule, &c, 1)) return NULL;
+    return c;
+}
+
+/* ---------------------------------------------------------------- accessors */
+
+const char *dy_family_name(dy_family f) {
+    switch (f) {
+    case DY_FAM_NATIVE: return "native";
+    case DY_FAM_TABARI: return "tabari";
+    case DY_FAM_PETRARCH1: return "petrarch1";
+    case DY_FAM_PETRARCH2: return "petrarch2";
+    }
+    return "?";
+}
+
+const char *dy_dict_format_name(dy_dict_format f) {
+    static const char *const names[] = {
+        "auto", "native", "tabari-project", "tabari-actors", "tabari-agents", "tabari-verbs",
+        "tabari-options", "petrarch-config", "petrarch-actors", "petrarch-agents",
+        "petrarch1-verbs", "petrarch2-verbs", "petrarch-discards", "petrarch-issues"};
+    if ((unsigned)f < sizeof names / sizeof names[0]) return names[f];
+    return "?";
+}
+
+const dy_synset *dy_dict_synset(const dyad_dict *d, const char *name) {
+    return d && name ? dy_build_find_synset(d, name) : NULL;
+}
+
+size_t dy_dict_verb_block_count(const dyad_dict *d) { return d ? d->blocks.n : 0; }
+const dy_verb_block *dy_dict_verb_block(const dyad_dict *d, size_t i) {
+    return d && i < d->blocks.n ? &d->blocks.v[i] : NULL;
+}
+dy_family dy_dict_family(const dyad_dict *d) { return d ? d->family : DY_FAM_NATIVE; }
+const dy_dict_options *dy_dict_options_get(const dyad_dict *d) { return d ? &d->opt : NULL; }
+size_t dy_dict_transform_count(const dyad_dict *d) { return d ? d->transforms.n : 0; }
+const dy_transform *dy_dict_transform(const dyad_dict *d, size_t i) {
+    return d && i < d->transforms.n ? &d->transforms.v[i] : NULL;
+}
+size_t dy_dict_time_count(const dyad_dict *d) { return d ? d->times.n : 0; }
+const dy_time_entry *dy_dict_time(const dyad_dict *d, size_t i) {
+    return d && i < d->times.n ? &d->times.v[i] : NULL;
+}
+size_t dy_dict_file_count(const dyad_dict *d) { return d ? d->files.n : 0; }
+const char *dy_dict_file_name(const dyad_dict *d, size_t i) {
+    return d && i < d->files.n ? d->files.v[i] : NULL;
+}
+
+void dy_dict_stats_get(const dyad_dict *d, dy_dict_stats *out) {
+    *out = d->st;
+    if (d->image) {
+        out->bytes = d->image_len;
+        return;
+    }
+    out->bytes = d->arena.total + d->wtext.cap * sizeof(char *) + d->wlen.cap * 4 + d->wext.cap +
+                 d->vcap * 4 + d->npay.cap * 4 + d->nmask.cap + d->ecap * 12 +
+                 d->actors.cap * sizeof(dy_actor_entry) + d->agents.cap * sizeof(dy_agent_entry) +
+                 d->forms.cap * sizeof(dy_verb_form) + d->blocks.cap * sizeof(dy_verb_block) +
+                 d->discards.cap * sizeof(dy_discard_entry) + d->issues.cap * sizeof(dy_issue_entry);
+}
