@@ -160,6 +160,102 @@ typedef struct {
 /* NULL when the code is not a CAMEO event code. */
 const dyad_cameo_code *dyad_cameo_lookup(const char *code);
 
+/* ---------------------------------------------------------------- store */
+
+/* The event store: articles, mentions (one per coded event in a sentence)
+ * and events (one per distinct date+source+target+code+location, with
+ * GDELT-style NumMentions/NumSources/NumArticles). SQLite file or
+ * PostgreSQL, same schema and behaviour. See docs/store.md. */
+typedef struct dyad_store dyad_store;
+
+/* TARGET: a file path (SQLite; created when missing) or a postgresql://
+ * URI. Creates or migrates the schema. NULL on failure (reported to diag). */
+dyad_store *dyad_store_open(const char *target, dyad_diag *diag);
+/* For query/summary/export: never writes, never creates or migrates. */
+dyad_store *dyad_store_open_readonly(const char *target, dyad_diag *diag);
+void dyad_store_close(dyad_store *s);
+/* "sqlite" or "postgresql". */
+const char *dyad_store_backend(const dyad_store *s);
+
+/* Batches: articles added between begin and commit are written together;
+ * after any failure call rollback (the whole batch is undone). Without an
+ * open batch, dyad_store_ingest runs in a transaction of its own. */
+int dyad_store_begin(dyad_store *s, dyad_diag *diag);
+int dyad_store_commit(dyad_store *s, dyad_diag *diag);
+void dyad_store_rollback(dyad_store *s);
+
+/* 1 when an article with the same id, url or content hash is stored,
+ * 0 when not, -1 on a database error. */
+int dyad_store_has_article(dyad_store *s, const dyad_article *a, dyad_diag *diag);
+/* Stores an article and its events (mentions + event rows) atomically.
+ * Returns 1 stored, 0 skipped (already stored), -1 error (nothing of it
+ * stored; within a batch, roll the batch back). */
+int dyad_store_ingest(dyad_store *s, const dyad_article *a, const dyad_event *events,
+                      size_t n_events, dyad_diag *diag);
+
+/* Filters shared by query, summary and export. Actor codes match by prefix
+ * (CHN matches CHNGOV). NULL / 0 fields do not filter. */
+typedef struct {
+    const char *actor;       /* source or target */
+    const char *dyad_source; /* --dyad A:B: source A, target B ... */
+    const char *dyad_target;
+    int both_directions;     /* ... or source B, target A */
+    const char *code;        /* event-code prefix: "04" matches 040..046 */
+    int quad;                /* 1..4 */
+    unsigned status_mask;    /* bit (1 << dyad_status); 0 = every status */
+    const char *since;       /* "YYYY-MM-DD", inclusive */
+    const char *until;       /* inclusive */
+    long limit;              /* 0 = no limit */
+} dyad_query;
+
+/* One row of `events`. Strings valid only during the callback. */
+typedef struct {
+    int64_t id;              /* GDELT GLOBALEVENTID semantics */
+    const char *date, *source, *target, *code, *root, *location;
+    int quad;
+    double goldstein;
+    dyad_status status;      /* the strongest status among its mentions */
+    long num_mentions, num_sources, num_articles;
+    const char *first_seen, *last_seen; /* UTC "YYYY-MM-DDTHH:MM:SSZ" (ingest time) */
+    const char *source_url;  /* url (or id) of the first article that mentioned it */
+    int is_root;             /* 1 when that article mentions it in its first sentence */
+} dyad_stored_event;
+
+/* One row of `mentions` with its article. */
+typedef struct {
+    int64_t event_id;
+    const char *event_first_seen;
+    const char *article_id, *url, *article_source, *ingested_at;
+    long doc_len;
+    int sentence;
+    dyad_span source_span, target_span, verb_span;
+    dyad_status status;
+    int confidence;
+    long source_char, target_char, verb_char; /* character offsets (GDELT); -1 = none */
+    long doc_chars;          /* article length in characters */
+} dyad_stored_mention;
+
+/* Counts per (date, code): the building block of time series and summaries. */
+typedef struct {
+    const char *date, *code;
+    int quad;
+    double goldstein;        /* of the code */
+    long events, mentions;
+} dyad_store_count;
+
+typedef int (*dyad_stored_event_fn)(const dyad_stored_event *e, void *user);
+typedef int (*dyad_stored_mention_fn)(const dyad_stored_mention *m, void *user);
+typedef int (*dyad_store_count_fn)(const dyad_store_count *c, void *user);
+
+/* Each calls fn per row in date order (then id); a non-zero return stops.
+ * Return the number of rows, or -1 on error (reported to diag). */
+long dyad_store_query_events(dyad_store *s, const dyad_query *q, dyad_stored_event_fn fn,
+                             void *user, dyad_diag *diag);
+long dyad_store_query_mentions(dyad_store *s, const dyad_query *q, dyad_stored_mention_fn fn,
+                               void *user, dyad_diag *diag);
+long dyad_store_query_counts(dyad_store *s, const dyad_query *q, dyad_store_count_fn fn,
+                             void *user, dyad_diag *diag);
+
 #ifdef __cplusplus
 }
 #endif
