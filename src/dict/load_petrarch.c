@@ -8,7 +8,8 @@
 /* ---------------------------------------------------------------- read_FIN_line */
 
 typedef struct {
-    int in_comment; /* inside a multi-line <!-- --> */
+    int in_comment;         /* inside a multi-line <!-- --> */
+    int semicolon_comments; /* PETRARCH-1 sets: ';' starts a comment, as in TABARI */
 } fin_state;
 
 static const char *memstr(const char *s, size_t n, const char *w) {
@@ -45,7 +46,7 @@ static int fin_line(fin_state *st, const char *s, size_t n, const char **out, si
         if (ch == '[') depth++;
         else if (ch == ']' && depth) depth--;
         else if (ch == '<') angle = 1;
-        else if (ch == '#' && !depth) {
+        else if ((ch == '#' || (ch == ';' && st->semicolon_comments)) && !depth) {
             tn = i;
             break;
         }
@@ -183,7 +184,10 @@ int dy_petr_code_block(dy_load_ctx *c, uint32_t line, const char *ltext, size_t 
     b = petr_date_ex(dash + 1, rn - (size_t)(dash - r) - 1, tabari);
     if (a == DY_DAY_NONE || b == DY_DAY_NONE) goto bad;
     out->from = a;
-    out->to = tabari ? b : b - 1; /* PETRARCH-2 [impl]: upper bound exclusive */
+    /* PETRARCH-2 [impl]: upper bound exclusive. PETRARCH-1's own records
+     * (DATE-11, "upper bound of embedded interval restriction") want it
+     * inclusive, as TABARI has it. */
+    out->to = (tabari || c->fam == DY_FAM_PETRARCH1) ? b : b - 1;
     if (out->from > out->to)
         dy_load_report(c, DYAD_NOTE, line, ltext, llen, "empty date range: the code never applies");
     return 0;
@@ -279,7 +283,7 @@ void dy_load_petrarch_actors(dy_load_ctx *c) {
     dy_lines it;
     const char *raw, *s;
     size_t rn, n;
-    fin_state fs = {0};
+    fin_state fs = {0, c->fam == DY_FAM_PETRARCH1};
     actor_record r = {0};
     dy_build_set_family(c->d, c->fam, 0);
     dy_lines_init(&it, c->data, c->len);
@@ -400,7 +404,7 @@ void dy_load_petrarch_agents(dy_load_ctx *c) {
     dy_lines it;
     const char *raw, *s;
     size_t rn, n;
-    fin_state fs = {0};
+    fin_state fs = {0, c->fam == DY_FAM_PETRARCH1};
     DY_VEC(marker) markers = {0};
     dy_buf pl;
     dy_buf_init(&pl);
@@ -541,7 +545,7 @@ void dy_load_petrarch_discards(dy_load_ctx *c) {
     dy_lines it;
     const char *raw, *s;
     size_t rn, n;
-    fin_state fs = {0};
+    fin_state fs = {0, c->fam == DY_FAM_PETRARCH1};
     dy_lines_init(&it, c->data, c->len);
     while (dy_lines_next(&it, &raw, &rn)) {
         if (!fin_line(&fs, raw, rn, &s, &n)) continue;
@@ -624,7 +628,7 @@ void dy_load_petrarch_issues(dy_load_ctx *c) {
     dy_lines it;
     const char *raw, *s;
     size_t rn, n;
-    fin_state fs = {0};
+    fin_state fs = {0, c->fam == DY_FAM_PETRARCH1};
     DY_VEC(const char *) codes = {0};
     dy_buf acc;
     dy_buf_init(&acc);
