@@ -1,0 +1,182 @@
+/* A verb that governs another: "X said Y attacked Z", "X wants Y to attack
+ * Z". PETRARCH-2 codes the pair as one nested event and rewrites some
+ * pairs with the dictionary's transformations (CAMEO.2.0 ends with them):
+ * X claiming that X itself attacked is a claim of responsibility, X saying
+ * Y attacked is an accusation, X wanting Y to attack is an appeal. A
+ * transformation names its verbs by word; what it means is the code the
+ * dictionary gives that word, so the words are resolved once per coder. */
+#include "coder/p2.h"
+#include "util/xalloc.h"
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+    const dy_transform *t;
+    const char *upper_code;  /* code text of the upper verb */
+    const char *lower_code;  /* code text of the lower verb; NULL: any (Q) */
+} p2_rule;
+
+struct dy_p2_rules {
+    p2_rule *rule;
+    size_t n;
+};
+
+/* The code the dictionary gives a verb named by one word ("SAY"), NULL
+ * when the word is no verb there. */
+static const char *verb_code_of(const dyad_dict *d, const char *name) {
+    char low[64];
+    size_t n = strlen(name);
+    if (n == 0 || n >= sizeof low) return NULL;
+    for (size_t i = 0; i < n; i++) {
+        char ch = name[i];
+        low[i] = (ch >= 'A' && ch <= 'Z') ? (char)(ch - 'A' + 'a') : ch;
+    }
+    low[n] = 0;
+    dy_dict_tok tok;
+    dy_dict_tok_resolve(d, low, n, &tok);
+    dy_verb_hit hit;
+    if (!dy_dict_verb_match(d, &tok, 1, 0, &hit) || !hit.form) return NULL;
+    return hit.form->code.text;
+}
+
+dy_p2_rules *dy_p2_rules_new(const dyad_dict *d) {
+    size_t nt = dy_dict_transform_count(d);
+    if (!nt) return NULL;
+    dy_p2_rules *r = dy_xcalloc(1, sizeof *r);
+    r->rule = dy_xcalloc(nt, sizeof *r->rule);
+    for (size_t i = 0; i < nt; i++) {
+        const dy_transform *t = dy_dict_transform(d, i);
+        if (!t->upper_verb || !t->lower_verb) continue;
+        const char *up = verb_code_of(d, t->upper_verb);
+        const char *low = strcmp(t->lower_verb, "Q") ? verb_code_of(d, t->lower_verb) : NULL;
+        /* a rule whose verbs the dictionary lacks can never apply */
+        if (!up || (!low && strcmp(t->lower_verb, "Q"))) continue;
+        r->rule[r->n].t = t;
+        r->rule[r->n].upper_code = up;
+        r->rule[r->n].lower_code = low;
+        r->n++;
+    }
+    if (!r->n) {
+        dy_p2_rules_free(r);
+        return NULL;
+    }
+    return r;
+}
+
+void dy_p2_rules_free(dy_p2_rules *r) {
+    if (!r) return;
+    free(r->rule);
+    free(r);
+}
+
+static const char *unit_code(const dy_sentence_parse *s, size_t v) {
+    const dy_unit *u = &s->u[v];
+    return u->kind == DY_U_VERB && u->verb ? u->verb->code.text : NULL;
+}
+
+int dy_p2_is_upper(const dy_p2_rules *r, const dy_sentence_parse *s, size_t v) {
+    const char *code = unit_code(s, v);
+    if (!r || !code) return 0;
+    for (size_t i = 0; i < r->n; i++)
+        if (!strcmp(r->rule[i].upper_code, code)) return 1;
+    return 0;
+}
+
+static int is_word(const dy_unit *x, dy_fword fw) { return x->kind == DY_U_WORD && x->fw == fw; }
+
+static int is_aux(const dy_unit *x) {
+    if (x->kind != DY_U_WORD) return 0;
+    switch (x->fw) {
+    case DY_FW_BE: case DY_FW_HAVE: case DY_FW_DO: case DY_FW_FUTURE: case DY_FW_MODAL:
+    case DY_FW_NEG:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+int dy_p2_complement(const dy_sentence_parse *s, size_t v, size_t *lower, int *lower_src) {
+    size_t k = v + 1;
+    int that = 0;
+    *lower_src = -1;
+    if (k < s->nu && is_word(&s->u[k], DY_FW_THAT)) k++, that = 1;
+    if (k < s->nu && s->u[k].group >= 0) {
+        *lower_src = s->u[k].group;
+        k = s->g[*lower_src].u1;
+    }
+    if (k < s->nu && is_word(&s->u[k], DY_FW_TO)) {
+        /* "wants to attack", "wants Y to attack" (not "said that Y to") */
+        if (that) return 0;
+        k++;
+    } else {
+        if (!that && *lower_src < 0) return 0;
+        while (k < s->nu && is_aux(&s->u[k])) k++;
+    }
+    if (k >= s->nu || s->u[k].kind != DY_U_VERB || !s->u[k].verb) return 0;
+    *lower = k;
+    return 1;
+}
+
+static int same_actors(const dy_sentence_parse *s, int a, int b) {
+    if (a < 0 || b < 0) return 0;
+    if (a == b) return 1;
+    const dy_group *ga = &s->g[a], *gb = &s->g[b];
+    if (ga->nm != gb->nm) return 0;
+    for (uint32_t i = 0; i < ga->nm; i++)
+        if (strcmp(ga->m[i].code, gb->m[i].code)) return 0;
+    return 1;
+}
+
+/* Variables are single letters; '.' is anyone or no one, '_' no one. */
+typedef struct {
+    int bound[26];
+    int group[26];
+} bindings;
+
+static int var_index(const char *v) {
+    return v && v[0] >= 'a' && v[0] <= 'z' && !v[1] ? v[0] - 'a' : -1;
+}
+
+/* Does `spec` fit group g (-1: none written)? Binds a fresh variable. */
+static int bind(const dy_sentence_parse *s, bindings *b, const char *spec, int g) {
+    if (!spec) return 0;
+    if (!strcmp(spec, ".")) return 1;
+    if (!strcmp(spec, "_")) return g < 0;
+    int i = var_index(spec);
+    if (i < 0 || g < 0) return 0;
+    if (b->bound[i]) return same_actors(s, b->group[i], g);
+    b->bound[i] = 1;
+    b->group[i] = g;
+    return 1;
+}
+
+static int lookup(const bindings *b, const char *spec, int *g) {
+    int i = var_index(spec);
+    if (i < 0 || !b->bound[i]) return 0;
+    *g = b->group[i];
+    return 1;
+}
+
+int dy_p2_transform(const dy_p2_rules *r, const dy_sentence_parse *s, size_t v, int usrc, int lsrc,
+                    int ltgt, const char *lower_code, int *out_src, int *out_tgt, const char **out_code) {
+    const char *code = unit_code(s, v);
+    if (!r || !code || !lower_code) return 0;
+    for (size_t i = 0; i < r->n; i++) {
+        const p2_rule *ru = &r->rule[i];
+        const dy_transform *t = ru->t;
+        if (strcmp(ru->upper_code, code)) continue;
+        if (ru->lower_code && strcmp(ru->lower_code, lower_code)) continue;
+        bindings b;
+        memset(&b, 0, sizeof b);
+        if (!bind(s, &b, t->upper_source, usrc) || !bind(s, &b, t->lower_source, lsrc) ||
+            !bind(s, &b, t->lower_target, ltgt))
+            continue;
+        int os, ot;
+        if (!lookup(&b, t->out_source, &os) || !lookup(&b, t->out_target, &ot) || os < 0 || ot < 0) continue;
+        *out_src = os;
+        *out_tgt = ot;
+        *out_code = strcmp(t->out_code, "Q") ? t->out_code : lower_code;
+        return 1;
+    }
+    return 0;
+}
