@@ -1,15 +1,25 @@
 /* dyad code: read articles, code them into CAMEO events, write the events.
  *
- * With --threads N > 1 the articles are coded by N worker threads, each
- * with its own dyad_coder over the one shared, read-only dictionary. The
- * reader (this thread) deep-copies each article into a job and puts it in
- * a bounded ring; a worker renders the article's events into the job's own
- * buffer; this thread writes finished jobs strictly in ring order. So the
- * output is byte-identical to a single-threaded run, and at most a ring's
- * worth of articles is held in memory. Diagnostics from coding are held in
- * the job too and reported when the job is written, in input order. */
+ * With --threads N > 1 the articles are coded by N worker threads (the
+ * ordered pool of pool.h), each with its own dyad_coder over the one
+ * shared, read-only dictionary. This thread deep-copies each article into
+ * a job; a worker renders the job's events into the job's own buffer; this
+ * thread writes finished jobs strictly in input order. So the output is
+ * byte-identical to a single-threaded run, and at most the pool's depth of
+ * jobs is held in memory.
+ *
+ * TABARI record files are read record by record, as dyad validate reads
+ * them: a record's { OPTION: ... } commands change how the records after
+ * it are coded (the record itself gives no events), and with FORWARD on,
+ * consecutive sentences of one story share context. Both stay identical
+ * whatever --threads: each job carries how many commands precede it, and
+ * a run of records linked by FORWARD is one job, coded by one worker. */
 #include "cli/cli.h"
+#include "cli/owned_article.h"
+#include "cli/pool.h"
+#include "coder/coder.h"
 #include "dyad.h"
+#include "io/read.h"
 #include "io/write.h"
 #include "util/buf.h"
 #include "util/xalloc.h"
@@ -19,6 +29,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 enum {
@@ -45,7 +56,8 @@ static void usage(FILE *f) {
             "\n"
             "Exit status: 0 all good, 1 some input was bad (reported on stderr, the rest\n"
             "coded), 2 usage error, unopenable input or unusable dictionary.\n"
-            "Output formats and columns: docs/output-formats.md.\n");
+            "Output formats and columns: docs/output-formats.md. TABARI record files are\n"
+            "coded with their OPTION records applied in file order, as dyad validate does.\n");
 }
 
 typedef struct {
@@ -63,9 +75,13 @@ static int valid_date(const char *s) {
     if (strlen(s) != 10 || s[4] != '-' || s[7] != '-') return 0;
     for (int i = 0; i < 10; i++)
         if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9')) return 0;
+    int year = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
     int month = (s[5] - '0') * 10 + (s[6] - '0');
     int day = (s[8] - '0') * 10 + (s[9] - '0');
-    return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+    if (month < 1 || month > 12 || day < 1) return 0;
+    static const int days_in[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    return day <= days_in[month - 1] + (month == 2 && leap);
 }
 
 static int parse_status_list(const char *list, unsigned *mask) {
@@ -185,7 +201,86 @@ static int parse_args(int argc, char **argv, code_settings *s, const char **file
     return -1;
 }
 
-/* ---------------------------------------------------------------- coding one article */
+/* ---------------------------------------------------------------- option log */
+
+/* TABARI option commands in the order read; NULL stands for "back to the
+ * dictionary's options" (a new file starts afresh). Only the reading thread
+ * appends; a coder that has applied the first k entries applies the rest
+ * up to what a job was queued with, so every worker's coder holds exactly
+ * the options the one-thread run would have at that record. */
+typedef struct {
+    pthread_mutex_t mu;
+    char **cmds;
+    size_t n, cap;
+} option_log;
+
+static void log_append(option_log *l, char *cmd) {
+    pthread_mutex_lock(&l->mu);
+    if (l->n == l->cap) {
+        l->cap = l->cap ? 2 * l->cap : 16;
+        l->cmds = dy_xrealloc(l->cmds, l->cap * sizeof *l->cmds);
+    }
+    l->cmds[l->n++] = cmd;
+    pthread_mutex_unlock(&l->mu);
+}
+
+static size_t log_length(option_log *l) {
+    pthread_mutex_lock(&l->mu);
+    size_t n = l->n;
+    pthread_mutex_unlock(&l->mu);
+    return n;
+}
+
+/* ---------------------------------------------------------------- jobs */
+
+/* One article to code, with the option-log length and FORWARD carry flag
+ * it must be coded under. */
+typedef struct {
+    dy_owned_article article;
+    size_t options_upto;
+    int carry;
+} entry;
+
+/* The unit a worker takes: one article, or a TABARI story whose records
+ * carry context (FORWARD) from one to the next and so must be coded in
+ * order by one coder. Each job starts without carried context, so which
+ * worker codes it cannot change its events. */
+typedef struct {
+    entry *entries;
+    size_t n, cap;
+    dy_buf out;
+} job;
+
+typedef struct {
+    dyad_coder *coder;
+    size_t options_applied;
+} coder_state;
+
+static void job_add(job *j, const dyad_article *a, size_t options_upto, int carry) {
+    if (j->n == j->cap) {
+        j->cap = j->cap ? 2 * j->cap : 1;
+        j->entries = dy_xrealloc(j->entries, j->cap * sizeof *j->entries);
+    }
+    entry *e = &j->entries[j->n++];
+    dy_owned_article_copy(&e->article, a, NULL);
+    e->options_upto = options_upto;
+    e->carry = carry;
+}
+
+static job *job_new(void) {
+    job *j = dy_xcalloc(1, sizeof *j);
+    dy_buf_init(&j->out);
+    return j;
+}
+
+static void job_free(job *j) {
+    for (size_t i = 0; i < j->n; i++) dy_owned_article_free(&j->entries[i].article);
+    free(j->entries);
+    dy_buf_free(&j->out);
+    free(j);
+}
+
+/* ---------------------------------------------------------------- coding */
 
 typedef struct {
     const code_settings *settings;
@@ -202,254 +297,284 @@ static int on_event(const dyad_event *e, void *user) {
     return 0;
 }
 
-static void code_article(dyad_coder *coder, const code_settings *s, const dyad_article *a,
-                         dy_buf *out, dyad_diag *diag) {
-    render_ctx ctx = {s, a, out, 0};
-    long errors_before = diag->errors;
-    if (dyad_code_article(coder, a, on_event, &ctx, diag) < 0 && diag->errors == errors_before)
-        dyad_diag_report(diag, DYAD_ERROR, a->origin, a->origin_line, 0,
-                         "article '%s' could not be coded", a->id);
+static void apply_options(coder_state *cs, option_log *log, size_t upto) {
+    if (cs->options_applied >= upto) return;
+    pthread_mutex_lock(&log->mu);
+    for (; cs->options_applied < upto; cs->options_applied++) {
+        const char *cmd = log->cmds[cs->options_applied];
+        /* A command the coder does not know is ignored, as dyad validate does. */
+        if (cmd) dy_coder_option(cs->coder, cmd);
+        else dy_coder_reset_options(cs->coder);
+    }
+    pthread_mutex_unlock(&log->mu);
 }
 
-/* ---------------------------------------------------------------- single thread */
+static void code_job(coder_state *cs, option_log *log, const code_settings *s, job *j,
+                     dyad_diag *diag) {
+    for (size_t i = 0; i < j->n; i++) {
+        const dyad_article *a = &j->entries[i].article.a;
+        if (!cs) {
+            dyad_diag_report(diag, DYAD_ERROR, a->origin, a->origin_line, 0,
+                             "article '%s' not coded: no coder", a->id);
+            continue;
+        }
+        apply_options(cs, log, j->entries[i].options_upto);
+        dy_coder_carry_context(cs->coder, j->entries[i].carry);
+        render_ctx ctx = {s, a, &j->out, 0};
+        long errors_before = diag->errors;
+        if (dyad_code_article(cs->coder, a, on_event, &ctx, diag) < 0 && diag->errors == errors_before)
+            dyad_diag_report(diag, DYAD_ERROR, a->origin, a->origin_line, 0,
+                             "article '%s' could not be coded", a->id);
+    }
+}
 
-typedef struct {
+/* ---------------------------------------------------------------- feeding jobs */
+
+typedef struct feeder feeder;
+typedef void (*job_sink)(feeder *f, job *j);
+
+/* The reading side, the same for one thread or many: turns articles and
+ * TABARI records into jobs, in input order, and keeps the option log. */
+struct feeder {
     const code_settings *settings;
-    dyad_coder *coder;
+    option_log log;
+    job_sink sink;
+    /* one thread */
+    coder_state serial;
     dy_writer *writer;
-    dy_buf scratch;
     dyad_diag *diag;
-} serial_run;
+    /* many threads */
+    dy_pool *pool;
+    /* the TABARI file being read */
+    job *story;                 /* records that may still carry context forward */
+    int forward;                /* FORWARD: on */
+    char prev_story[64];
+    long prev_sentence;
+};
 
-static int serial_article(const dyad_article *a, void *user) {
-    serial_run *r = user;
-    dy_buf_clear(&r->scratch);
-    code_article(r->coder, r->settings, a, &r->scratch, r->diag);
-    dy_writer_raw(r->writer, r->scratch.data ? r->scratch.data : "", r->scratch.len);
+static int feed_article(const dyad_article *a, void *user) {
+    feeder *f = user;
+    job *j = job_new();
+    job_add(j, a, log_length(&f->log), 0);
+    f->sink(f, j);
     return 0;
+}
+
+static void flush_story(feeder *f) {
+    if (f->story) f->sink(f, f->story);
+    f->story = NULL;
+}
+
+/* Mirrors tabari_record() of dyad validate: the record's OPTION commands
+ * apply to the records after it (a record holding one is itself not
+ * coded), and with FORWARD on, "STORY-001-002" coded right after
+ * "STORY-001-001" may take its pronouns' referents from it. */
+static int feed_tabari_record(const dy_tabari_record *r, void *user) {
+    feeder *f = user;
+    int option = 0;
+    size_t pos = 0;
+    dy_tabari_entry e;
+    while (r->block && dy_tabari_block_next(r->block, r->block_len, &pos, &e)) {
+        if (e.kind != DY_TAB_OPTION) continue;
+        char *cmd = dy_xstrndup(e.option, e.option_len);
+        if (!strncmp(cmd, "FORWARD:", 8)) f->forward = strstr(cmd, " OFF") == NULL;
+        log_append(&f->log, cmd);
+        option = 1;
+    }
+    const char *id = r->article->id;
+    const char *dash = strrchr(id, '-');
+    char story[64] = "";
+    long sentence = -1;
+    if (dash && dash > id && dash[1] >= '0' && dash[1] <= '9' && (size_t)(dash - id) < sizeof story) {
+        snprintf(story, sizeof story, "%.*s", (int)(dash - id), id);
+        sentence = strtol(dash + 1, NULL, 10);
+    }
+    int carry = f->forward && story[0] && !strcmp(story, f->prev_story) &&
+                sentence == f->prev_sentence + 1;
+    snprintf(f->prev_story, sizeof f->prev_story, "%s", story);
+    f->prev_sentence = sentence;
+    if (option) return 0;
+    /* The first record coded in a file has no context to take over. */
+    if (!carry || !f->story) {
+        flush_story(f);
+        f->story = job_new();
+        carry = 0;
+    }
+    job_add(f->story, r->article, log_length(&f->log), carry);
+    return 0;
+}
+
+static void start_file(feeder *f) {
+    /* Options one TABARI file set do not leak into the next input. */
+    pthread_mutex_lock(&f->log.mu);
+    int dirty = f->log.n > 0 && f->log.cmds[f->log.n - 1] != NULL;
+    pthread_mutex_unlock(&f->log.mu);
+    if (dirty) log_append(&f->log, NULL);
+    f->forward = 0;
+    f->prev_story[0] = '\0';
+    f->prev_sentence = 0;
+}
+
+static int is_blank(const char *p, size_t n) {
+    for (size_t i = 0; i < n; i++)
+        if (p[i] != ' ' && p[i] != '\t' && p[i] != '\n' && p[i] != '\r') return 0;
+    return 1;
+}
+
+/* Names that "auto" reads as another format whatever their content, so
+ * that such files need not be looked at before their reader reads them. */
+static int never_tabari(const char *path) {
+    static const char *const other[] = {"jsonl", "ndjson", "html", "htm", "xhtml", "xml"};
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    const char *dot = strrchr(base, '.');
+    if (!dot || dot == base) return 0;
+    for (size_t i = 0; i < sizeof other / sizeof other[0]; i++)
+        if (!strcasecmp(dot + 1, other[i])) return 1;
+    return 0;
+}
+
+/* Returns 0 when the file could be opened and read. TABARI record files
+ * go through the record reader, whose comment blocks hold the OPTION
+ * commands; every other format through the ordinary article readers. */
+static int read_one(feeder *f, const char *path, dyad_diag *diag) {
+    dyad_in_format fmt = f->settings->in;
+    start_file(f);
+    if ((fmt != DYAD_IN_AUTO && fmt != DYAD_IN_TABARI) || (fmt == DYAD_IN_AUTO && never_tabari(path)))
+        return dyad_read_file(path, fmt, feed_article, f, diag);
+    int from_stdin = !strcmp(path, "-");
+    char *data;
+    size_t len;
+    if (dy_read_slurp(path, &data, &len, diag) != 0) return -1;
+    const char *name = from_stdin ? "-" : path;
+    if (fmt == DYAD_IN_AUTO) fmt = dy_read_detect(name, data, len);
+    const char *p = data;
+    size_t n = len;
+    if (n >= 3 && !memcmp(p, "\xEF\xBB\xBF", 3)) p += 3, n -= 3;
+    int rc;
+    /* Empty and binary inputs get the ordinary readers' diagnostics. */
+    if (fmt == DYAD_IN_TABARI && !is_blank(p, n) && !memchr(p, '\0', n)) {
+        rc = dy_tabari_read(name, p, n, feed_tabari_record, f, diag);
+        flush_story(f);
+    } else if (from_stdin) {
+        rc = dyad_read_memory(name, data, len, f->settings->in, feed_article, f, diag);
+    } else {
+        /* Read again rather than hold two copies of a large file. */
+        free(data);
+        data = NULL;
+        rc = dyad_read_file(path, f->settings->in, feed_article, f, diag);
+    }
+    free(data);
+    return rc;
+}
+
+/* Returns 1 when every file could be opened and read. */
+static int read_inputs(feeder *f, const char **files, int nfiles, dyad_diag *diag) {
+    if (nfiles == 0) return read_one(f, "-", diag) == 0;
+    int all_read = 1;
+    for (int i = 0; i < nfiles; i++)
+        if (read_one(f, files[i], diag) < 0) all_read = 0;
+    return all_read;
+}
+
+static void feeder_init(feeder *f, const code_settings *s, job_sink sink, dy_writer *w,
+                        dyad_diag *diag) {
+    memset(f, 0, sizeof *f);
+    f->settings = s;
+    f->sink = sink;
+    f->writer = w;
+    f->diag = diag;
+    pthread_mutex_init(&f->log.mu, NULL);
+}
+
+static void feeder_free(feeder *f) {
+    for (size_t i = 0; i < f->log.n; i++) free(f->log.cmds[i]);
+    free(f->log.cmds);
+    pthread_mutex_destroy(&f->log.mu);
+}
+
+/* ---------------------------------------------------------------- one thread */
+
+static void serial_sink(feeder *f, job *j) {
+    code_job(&f->serial, &f->log, f->settings, j, f->diag);
+    dy_writer_raw(f->writer, j->out.data ? j->out.data : "", j->out.len);
+    job_free(j);
+}
+
+static int run_serial(const code_settings *s, const dyad_dict *dict, const char **files,
+                      int nfiles, dy_writer *w, dyad_diag *diag, int *all_read) {
+    feeder f;
+    feeder_init(&f, s, serial_sink, w, diag);
+    f.serial.coder = dyad_coder_new(dict, &s->opt);
+    if (!f.serial.coder) {
+        fprintf(stderr, "dyad code: cannot create a coder for this dictionary\n");
+        feeder_free(&f);
+        return 0;
+    }
+    *all_read = read_inputs(&f, files, nfiles, diag);
+    dyad_coder_free(f.serial.coder);
+    feeder_free(&f);
+    return 1;
 }
 
 /* ---------------------------------------------------------------- worker threads */
 
 typedef struct {
-    dyad_severity severity;
-    char *file;
-    long line, column;
-    char *message;
-} held_diagnostic;
-
-typedef struct {
-    dyad_article article;       /* strings point into storage */
-    char *storage;
-    dy_buf out;
-    held_diagnostic *diags;
-    size_t ndiags, cap;
-    int done;                   /* guarded by the pipeline mutex */
-} job;
-
-static char *copy_into(char **cursor, const char *s, size_t n) {
-    if (!s) return NULL;
-    char *dst = *cursor;
-    memcpy(dst, s, n);
-    dst[n] = '\0';
-    *cursor += n + 1;
-    return dst;
-}
-
-/* The reader's strings live only during its callback, so a job owns a copy
- * of everything, in one allocation. */
-static job *job_from_article(const dyad_article *a) {
-    const char *strs[] = {a->id, a->date, a->title, a->url, a->source, a->origin};
-    size_t total = a->text_len + 1;
-    for (size_t i = 0; i < sizeof strs / sizeof strs[0]; i++)
-        if (strs[i]) total += strlen(strs[i]) + 1;
-    job *j = dy_xcalloc(1, sizeof *j);
-    j->storage = dy_xmalloc(total);
-    char *cur = j->storage;
-    j->article = *a;
-    j->article.text = copy_into(&cur, a->text ? a->text : "", a->text ? a->text_len : 0);
-    j->article.id = copy_into(&cur, a->id, a->id ? strlen(a->id) : 0);
-    j->article.date = copy_into(&cur, a->date, a->date ? strlen(a->date) : 0);
-    j->article.title = copy_into(&cur, a->title, a->title ? strlen(a->title) : 0);
-    j->article.url = copy_into(&cur, a->url, a->url ? strlen(a->url) : 0);
-    j->article.source = copy_into(&cur, a->source, a->source ? strlen(a->source) : 0);
-    j->article.origin = copy_into(&cur, a->origin, a->origin ? strlen(a->origin) : 0);
-    dy_buf_init(&j->out);
-    return j;
-}
-
-static void job_free(job *j) {
-    for (size_t i = 0; i < j->ndiags; i++) {
-        free(j->diags[i].file);
-        free(j->diags[i].message);
-    }
-    free(j->diags);
-    dy_buf_free(&j->out);
-    free(j->storage);
-    free(j);
-}
-
-static void hold_diagnostic(const dyad_diagnostic *d, void *user) {
-    job *j = user;
-    if (j->ndiags == j->cap) {
-        j->cap = j->cap ? 2 * j->cap : 4;
-        j->diags = dy_xrealloc(j->diags, j->cap * sizeof *j->diags);
-    }
-    held_diagnostic *h = &j->diags[j->ndiags++];
-    h->severity = d->severity;
-    h->file = dy_xstrdup(d->file ? d->file : "-");
-    h->line = d->line;
-    h->column = d->column;
-    h->message = dy_xstrdup(d->message ? d->message : "");
-}
-
-typedef struct {
-    pthread_mutex_t mu;
-    pthread_cond_t work_cv;     /* a job was queued, or the pipeline is closing */
-    pthread_cond_t done_cv;     /* a job finished */
-    job **ring;
-    size_t cap;
-    size_t head, claim, tail;   /* running counts: written <= claimed <= queued */
-    int closing;
     const code_settings *settings;
     const dyad_dict *dict;
-    dy_writer *writer;
-    dyad_diag *diag;            /* touched by the reading thread only */
-    int coder_failed;
-} pipeline;
+    feeder *feeder;
+} shared_run;
 
-static void *worker_main(void *arg) {
-    pipeline *p = arg;
-    dyad_coder *coder = dyad_coder_new(p->dict, &p->settings->opt);
-    pthread_mutex_lock(&p->mu);
-    if (!coder) p->coder_failed = 1;
-    for (;;) {
-        while (p->claim == p->tail && !p->closing) pthread_cond_wait(&p->work_cv, &p->mu);
-        if (p->claim == p->tail) break;
-        job *j = p->ring[p->claim++ % p->cap];
-        pthread_mutex_unlock(&p->mu);
-        dyad_diag d;
-        dyad_diag_init(&d, hold_diagnostic, j);
-        if (coder) code_article(coder, p->settings, &j->article, &j->out, &d);
-        else dyad_diag_report(&d, DYAD_ERROR, j->article.origin, j->article.origin_line, 0,
-                              "article '%s' not coded: no coder", j->article.id);
-        pthread_mutex_lock(&p->mu);
-        j->done = 1;
-        pthread_cond_broadcast(&p->done_cv);
-    }
-    pthread_mutex_unlock(&p->mu);
-    dyad_coder_free(coder);
-    return NULL;
+static void *worker_start(void *shared) {
+    shared_run *sr = shared;
+    dyad_coder *coder = dyad_coder_new(sr->dict, &sr->settings->opt);
+    if (!coder) return NULL;
+    coder_state *cs = dy_xcalloc(1, sizeof *cs);
+    cs->coder = coder;
+    return cs;
 }
 
-/* Write the oldest job; called with the mutex held, by the reading thread
- * only (the only one that moves head). The job is finished, so no worker
- * touches it: the output work runs unlocked. */
-static void emit_head(pipeline *p) {
-    job *j = p->ring[p->head % p->cap];
-    pthread_mutex_unlock(&p->mu);
-    for (size_t i = 0; i < j->ndiags; i++) {
-        held_diagnostic *h = &j->diags[i];
-        dyad_diag_report(p->diag, h->severity, h->file, h->line, h->column, "%s", h->message);
-    }
-    dy_writer_raw(p->writer, j->out.data ? j->out.data : "", j->out.len);
+static void worker_stop(void *state) {
+    coder_state *cs = state;
+    if (!cs) return;
+    dyad_coder_free(cs->coder);
+    free(cs);
+}
+
+static void worker_run(void *state, void *job_ptr, dyad_diag *diag, void *shared) {
+    shared_run *sr = shared;
+    code_job(state, &sr->feeder->log, sr->settings, job_ptr, diag);
+}
+
+static void job_done(void *job_ptr, void *shared) {
+    shared_run *sr = shared;
+    job *j = job_ptr;
+    dy_writer_raw(sr->feeder->writer, j->out.data ? j->out.data : "", j->out.len);
     job_free(j);
-    pthread_mutex_lock(&p->mu);
-    p->head++;
 }
 
-static int pipeline_article(const dyad_article *a, void *user) {
-    pipeline *p = user;
-    job *j = job_from_article(a);
-    pthread_mutex_lock(&p->mu);
-    while (p->tail - p->head == p->cap) {
-        while (!p->ring[p->head % p->cap]->done) pthread_cond_wait(&p->done_cv, &p->mu);
-        emit_head(p);
-    }
-    p->ring[p->tail++ % p->cap] = j;
-    pthread_cond_signal(&p->work_cv);
-    /* Write whatever is already finished, so output streams steadily
-     * instead of in bursts when the ring fills. */
-    while (p->head < p->tail && p->ring[p->head % p->cap]->done) emit_head(p);
-    pthread_mutex_unlock(&p->mu);
-    return 0;
-}
-
-static void pipeline_drain(pipeline *p) {
-    pthread_mutex_lock(&p->mu);
-    p->closing = 1;
-    pthread_cond_broadcast(&p->work_cv);
-    while (p->head < p->tail) {
-        while (!p->ring[p->head % p->cap]->done) pthread_cond_wait(&p->done_cv, &p->mu);
-        emit_head(p);
-    }
-    pthread_mutex_unlock(&p->mu);
-}
-
-/* ---------------------------------------------------------------- the command */
-
-typedef int (*article_sink)(const dyad_article *a, void *user);
-
-/* Returns 1 when every file could be opened and read. */
-static int read_inputs(const char **files, int nfiles, const code_settings *s, article_sink fn,
-                       void *user, dyad_diag *diag) {
-    if (nfiles == 0) return dyad_read_file("-", s->in, fn, user, diag) == 0;
-    int all_read = 1;
-    for (int i = 0; i < nfiles; i++)
-        if (dyad_read_file(files[i], s->in, fn, user, diag) < 0) all_read = 0;
-    return all_read;
-}
-
-static int run_serial(const code_settings *s, const dyad_dict *dict, const char **files,
-                      int nfiles, dy_writer *w, dyad_diag *diag, int *all_read) {
-    serial_run r = {s, dyad_coder_new(dict, &s->opt), w, {0}, diag};
-    if (!r.coder) {
-        fprintf(stderr, "dyad code: cannot create a coder for this dictionary\n");
-        return 0;
-    }
-    dy_buf_init(&r.scratch);
-    *all_read = read_inputs(files, nfiles, s, serial_article, &r, diag);
-    dy_buf_free(&r.scratch);
-    dyad_coder_free(r.coder);
-    return 1;
-}
+static void pool_sink(feeder *f, job *j) { dy_pool_submit(f->pool, j); }
 
 static int run_parallel(const code_settings *s, const dyad_dict *dict, const char **files,
                         int nfiles, dy_writer *w, dyad_diag *diag, int *all_read) {
-    pipeline p;
-    memset(&p, 0, sizeof p);
-    pthread_mutex_init(&p.mu, NULL);
-    pthread_cond_init(&p.work_cv, NULL);
-    pthread_cond_init(&p.done_cv, NULL);
-    p.cap = (size_t)s->threads * JOBS_PER_THREAD;
-    p.ring = dy_xcalloc(p.cap, sizeof *p.ring);
-    p.settings = s;
-    p.dict = dict;
-    p.writer = w;
-    p.diag = diag;
-    pthread_t *tids = dy_xcalloc((size_t)s->threads, sizeof *tids);
-    int started = 0;
-    for (; started < s->threads; started++)
-        if (pthread_create(&tids[started], NULL, worker_main, &p) != 0) break;
-    int ok = started > 0;
-    if (ok) {
-        *all_read = read_inputs(files, nfiles, s, pipeline_article, &p, diag);
-        pipeline_drain(&p);
-    } else {
+    feeder f;
+    feeder_init(&f, s, pool_sink, w, diag);
+    shared_run sr = {s, dict, &f};
+    dy_pool_ops ops = {worker_start, worker_stop, worker_run, job_done, &sr};
+    f.pool = dy_pool_new(s->threads, (size_t)s->threads * JOBS_PER_THREAD, &ops, diag);
+    if (!f.pool) {
         fprintf(stderr, "dyad code: cannot start worker threads\n");
+        feeder_free(&f);
+        return 0;
     }
-    for (int i = 0; i < started; i++) pthread_join(tids[i], NULL);
-    if (p.coder_failed) {
-        fprintf(stderr, "dyad code: cannot create a coder for this dictionary\n");
-        ok = 0;
-    }
-    free(tids);
-    free(p.ring);
-    pthread_cond_destroy(&p.done_cv);
-    pthread_cond_destroy(&p.work_cv);
-    pthread_mutex_destroy(&p.mu);
+    *all_read = read_inputs(&f, files, nfiles, diag);
+    int ok = dy_pool_free(f.pool) == 0;
+    if (!ok) fprintf(stderr, "dyad code: cannot create a coder for this dictionary\n");
+    feeder_free(&f);
     return ok;
 }
+
+/* ---------------------------------------------------------------- the command */
 
 int cmd_code(int argc, char **argv) {
     code_settings s = {

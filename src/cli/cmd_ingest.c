@@ -7,11 +7,23 @@
  * and stops the ingest with a clear message; since an article already
  * stored is skipped (same id, url or content hash), running the same
  * command again resumes where it stopped and ends with the same database as
- * one clean run. Coding is single-threaded here (dyad code has --threads). */
+ * one clean run.
+ *
+ * With --threads N > 1 the articles are coded by N workers (the ordered
+ * pool of pool.h, as dyad code does) and handed back in input order to
+ * this thread, the only one that talks to the database; so batches hold
+ * the same articles in the same order as with one thread, and the
+ * database ends the same. Whether an article is stored already is asked
+ * before it is coded, while earlier articles may still be in flight: a
+ * repeat that slips through is skipped by the store when its batch is
+ * written, as a repeat within one batch always was. */
 #include "cli/cli.h"
+#include "cli/owned_article.h"
+#include "cli/pool.h"
 #include "dyad.h"
 #include "util/arena.h"
 #include "util/xalloc.h"
+#include <errno.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,12 +31,17 @@
 #include <time.h>
 #include <unistd.h>
 
-enum { DEFAULT_BATCH = 1000 };
+enum {
+    DEFAULT_BATCH = 1000,
+    MAX_THREADS = 256,
+    JOBS_PER_THREAD = 4 /* enough slack that a slow article rarely stalls the others */
+};
 
 static void usage(FILE *f) {
     fprintf(f,
             "usage: dyad ingest [--db PATH|postgresql://...] [--dict SPEC] [--in FMT]\n"
-            "                   [--date YYYY-MM-DD] [--batch N] [--quiet] [--stats] FILE...\n"
+            "                   [--date YYYY-MM-DD] [--batch N] [--threads N] [--quiet] [--stats]\n"
+            "                   FILE...\n"
             "Codes the articles and stores articles, mentions and events. An article already\n"
             "stored (same id, url, or source+text) is skipped, so re-running is safe.\n"
             "  --db TARGET   SQLite file (default ./dyad.db, created) or a postgresql:// URI\n"
@@ -32,6 +49,8 @@ static void usage(FILE *f) {
             "  --in FMT      auto (default), text, jsonl, html, tabari, petrarch\n"
             "  --date DATE   date for articles without one\n"
             "  --batch N     articles per transaction (default %d)\n"
+            "  --threads N   coding threads (default 1; 0 = one per core); what is stored\n"
+            "                is the same whatever N\n"
             "  --quiet       no progress bar (it is shown only on a terminal anyway)\n"
             "  --stats       print the totals line even when not on a terminal\n",
             DEFAULT_BATCH);
@@ -59,6 +78,7 @@ typedef struct {
     long failed;             /* articles the coder rejected */
     long lost;               /* articles of the batch rolled back on failure */
     int store_failed;
+    dy_pool *pool;           /* with --threads > 1 */
     /* progress */
     int progress;
     double start, last_draw;
@@ -161,8 +181,100 @@ fail:
     return -1;
 }
 
+/* The article whose events are c->events[first..n_events) joins the batch. */
+static void add_pending(ingest_ctx *c, const dyad_article *a, size_t first) {
+    pending_article *p = &c->pending[c->n_pending++];
+    p->a = *a;
+    p->a.id = dy_arena_strdup(&c->arena, a->id);
+    p->a.date = arena_copy(&c->arena, a->date);
+    p->a.title = arena_copy(&c->arena, a->title);
+    p->a.url = arena_copy(&c->arena, a->url);
+    p->a.source = arena_copy(&c->arena, a->source);
+    p->a.origin = arena_copy(&c->arena, a->origin);
+    char *text = dy_arena_alloc(&c->arena, a->text_len + 1);
+    memcpy(text, a->text, a->text_len);
+    text[a->text_len] = 0;
+    p->a.text = text;
+    p->first_event = first;
+    p->n_events = c->n_events - first;
+    for (size_t i = first; i < c->n_events; i++) {
+        c->events[i].article_id = p->a.id;
+        c->events[i].explain = NULL;
+    }
+}
+
+/* ---------------------------------------------------------------- coding on worker threads */
+
+/* An article on its way through the pool, with the events coded for it. */
+typedef struct {
+    dy_owned_article article;
+    dyad_event *events;
+    size_t n_events, cap_events;
+    int failed;
+} ingest_job;
+
+typedef struct {
+    const dyad_dict *dict;
+    const dyad_code_options *opt;
+    ingest_ctx *ctx;
+} ingest_shared;
+
+static void *worker_start(void *shared) {
+    const ingest_shared *sh = shared;
+    return dyad_coder_new(sh->dict, sh->opt);
+}
+
+static void worker_stop(void *state) { dyad_coder_free(state); }
+
+static int collect_job_event(const dyad_event *e, void *user) {
+    ingest_job *j = user;
+    if (j->n_events == j->cap_events) {
+        j->cap_events = j->cap_events ? 2 * j->cap_events : 16;
+        j->events = dy_xrealloc(j->events, j->cap_events * sizeof *j->events);
+    }
+    j->events[j->n_events++] = *e;
+    return 0;
+}
+
+static void worker_run(void *state, void *job_ptr, dyad_diag *diag, void *shared) {
+    (void)shared;
+    ingest_job *j = job_ptr;
+    if (!state || dyad_code_article(state, &j->article.a, collect_job_event, j, diag) < 0) {
+        j->n_events = 0;
+        j->failed = 1;
+    }
+}
+
+static void ingest_job_free(ingest_job *j) {
+    dy_owned_article_free(&j->article);
+    free(j->events);
+    free(j);
+}
+
+/* In input order, on the reading thread: what on_article does after
+ * coding when there is one thread. */
+static void job_done(void *job_ptr, void *shared) {
+    ingest_ctx *c = ((ingest_shared *)shared)->ctx;
+    ingest_job *j = job_ptr;
+    if (!c->store_failed) {
+        if (j->failed) {
+            c->failed++;
+        } else {
+            size_t first = c->n_events;
+            for (size_t i = 0; i < j->n_events; i++) collect_event(&j->events[i], c);
+            add_pending(c, &j->article.a, first);
+        }
+        if ((long)c->n_pending >= c->batch_size) flush_batch(c);
+        if (c->progress) draw_progress(c, 0);
+    }
+    ingest_job_free(j);
+}
+
+/* ---------------------------------------------------------------- reading */
+
 static int on_article(const dyad_article *in, void *user) {
     ingest_ctx *c = user;
+    if (c->store_failed) return 1;
     char idbuf[512];
     dyad_article a = *in;
     a.id = store_id(in, idbuf, sizeof idbuf);
@@ -178,6 +290,13 @@ static int on_article(const dyad_article *in, void *user) {
     if (has) {
         c->skipped++;
     } else {
+        if (c->pool) {
+            ingest_job *j = dy_xcalloc(1, sizeof *j);
+            dy_owned_article_copy(&j->article, &a, NULL);
+            dy_pool_submit(c->pool, j);
+            /* A batch written by job_done may have failed meanwhile. */
+            return c->store_failed;
+        }
         size_t first = c->n_events;
         /* An article the coder could not handle is not stored: stored
          * with no events, a re-run would skip it for good. */
@@ -185,24 +304,7 @@ static int on_article(const dyad_article *in, void *user) {
             c->n_events = first;
             c->failed++;
         } else {
-            pending_article *p = &c->pending[c->n_pending++];
-            p->a = a;
-            p->a.id = dy_arena_strdup(&c->arena, a.id);
-            p->a.date = arena_copy(&c->arena, a.date);
-            p->a.title = arena_copy(&c->arena, a.title);
-            p->a.url = arena_copy(&c->arena, a.url);
-            p->a.source = arena_copy(&c->arena, a.source);
-            p->a.origin = arena_copy(&c->arena, a.origin);
-            char *text = dy_arena_alloc(&c->arena, a.text_len + 1);
-            memcpy(text, a.text, a.text_len);
-            text[a.text_len] = 0;
-            p->a.text = text;
-            p->first_event = first;
-            p->n_events = c->n_events - first;
-            for (size_t i = first; i < c->n_events; i++) {
-                c->events[i].article_id = p->a.id;
-                c->events[i].explain = NULL;
-            }
+            add_pending(c, &a, first);
         }
     }
     if ((long)c->n_pending >= c->batch_size && flush_batch(c) != 0) return 1;
@@ -212,7 +314,7 @@ static int on_article(const dyad_article *in, void *user) {
 
 int cmd_ingest(int argc, char **argv) {
     const char *db = "dyad.db", *dict_spec = "builtin", *date = NULL;
-    int in_fmt = DYAD_IN_AUTO, quiet = 0, stats = 0;
+    int in_fmt = DYAD_IN_AUTO, quiet = 0, stats = 0, threads = 1;
     long batch = DEFAULT_BATCH;
     char **files = dy_xcalloc((size_t)argc + 1, sizeof *files);
     int n_files = 0;
@@ -252,6 +354,20 @@ int cmd_ingest(int argc, char **argv) {
                 free(files);
                 return DY_EXIT_USAGE;
             }
+        } else if (has_value && !strcmp(a, "--threads")) {
+            char *end;
+            errno = 0;
+            long v = strtol(argv[++i], &end, 10);
+            if (errno || end == argv[i] || *end || v < 0 || v > MAX_THREADS) {
+                fprintf(stderr, "dyad ingest: --threads wants 0..%d, not '%s'\n", MAX_THREADS, argv[i]);
+                free(files);
+                return DY_EXIT_USAGE;
+            }
+            if (v == 0) {
+                long cores = sysconf(_SC_NPROCESSORS_ONLN);
+                v = cores < 1 ? 1 : cores > MAX_THREADS ? MAX_THREADS : cores;
+            }
+            threads = (int)v;
         } else if (!strcmp(a, "--quiet") || !strcmp(a, "-q")) {
             quiet = 1;
         } else if (!strcmp(a, "--stats")) {
@@ -306,6 +422,12 @@ int cmd_ingest(int argc, char **argv) {
     }
 
     int rc = DY_EXIT_OK;
+    ingest_shared shared = {dict, &opt, &c};
+    if (threads > 1) {
+        dy_pool_ops ops = {worker_start, worker_stop, worker_run, job_done, &shared};
+        c.pool = dy_pool_new(threads, (size_t)threads * JOBS_PER_THREAD, &ops, &diag);
+        if (!c.pool) fprintf(stderr, "dyad ingest: cannot start worker threads; coding on one\n");
+    }
     for (int f = 0; f < n_files && !c.store_failed; f++) {
         c.line_in_file = 0;
         const char *path = strcmp(files[f], "-") ? files[f] : NULL;
@@ -314,6 +436,11 @@ int cmd_ingest(int argc, char **argv) {
         c.lines_done_files += lines[f];
     }
     free(lines);
+    if (c.pool && dy_pool_free(c.pool) != 0) {
+        fprintf(stderr, "dyad ingest: a worker could not create a coder\n");
+        rc = DY_EXIT_USAGE;
+    }
+    c.pool = NULL;
     if (!c.store_failed) flush_batch(&c);
     if (c.store_failed) {
         if (c.progress) fputc('\n', stderr);
