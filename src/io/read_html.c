@@ -286,6 +286,61 @@ static char *replace_bad_utf8(const char *data, size_t len, size_t *out_len) {
     return b.data;
 }
 
+/* libxml2 appends each attribute by walking the element's attribute list
+ * and compares it with every earlier one, so a tag with n attributes costs
+ * n^2: 50,000 attributes take seconds. No real page needs more than a few
+ * dozen, and we read only class/id/role/hidden and meta fields, so tags
+ * with more than MAX_ATTRS are cut down before parsing. Returns NULL when
+ * no tag needed it (the common case: no copy). */
+enum { MAX_ATTRS = 5000 };
+
+static int is_html_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+static char *limit_attributes(const char *data, size_t len, size_t *out_len) {
+    dy_buf b;
+    int copying = 0;
+    size_t flushed = 0; /* data[0..flushed) is already in b when copying */
+    for (size_t i = 0; i < len; i++) {
+        if (data[i] != '<' || i + 1 >= len || !((data[i + 1] | 32) >= 'a' && (data[i + 1] | 32) <= 'z'))
+            continue;
+        size_t j = i + 1;
+        while (j < len && !is_html_space(data[j]) && data[j] != '>' && data[j] != '/') j++;
+        size_t nattrs = 0;
+        while (j < len) {
+            while (j < len && (is_html_space(data[j]) || data[j] == '/')) j++;
+            if (j >= len || data[j] == '>') break;
+            size_t attr_start = j;
+            while (j < len && !is_html_space(data[j]) && data[j] != '=' && data[j] != '>') j++;
+            while (j < len && is_html_space(data[j])) j++;
+            if (j < len && data[j] == '=') {
+                j++;
+                while (j < len && is_html_space(data[j])) j++;
+                if (j < len && (data[j] == '"' || data[j] == '\'')) {
+                    char q = data[j++];
+                    const char *close = memchr(data + j, q, len - j);
+                    j = close ? (size_t)(close - data) + 1 : len;
+                } else {
+                    while (j < len && !is_html_space(data[j]) && data[j] != '>') j++;
+                }
+            }
+            if (++nattrs > MAX_ATTRS) {
+                if (!copying) {
+                    dy_buf_init(&b);
+                    dy_buf_reserve(&b, len);
+                    copying = 1;
+                }
+                dy_buf_add(&b, data + flushed, attr_start - flushed);
+                flushed = j; /* drop this attribute */
+            }
+        }
+        i = j > i ? j - 1 : i;
+    }
+    if (!copying) return NULL;
+    dy_buf_add(&b, data + flushed, len - flushed);
+    *out_len = b.len;
+    return b.data;
+}
+
 int dy_read_html(const char *name, const char *data, size_t len, dyad_article_fn fn, void *user,
                  dyad_diag *diag) {
     /* A page that declares another charset is decoded by libxml2 and its
@@ -300,6 +355,17 @@ int dy_read_html(const char *name, const char *data, size_t len, dyad_article_fn
             clean = replace_bad_utf8(data, len, &len);
             data = clean;
         }
+    }
+    size_t limited_len;
+    char *limited = limit_attributes(data, len, &limited_len);
+    if (limited) {
+        dyad_diag_report(diag, DYAD_WARNING, name, 0, 0,
+                         "a tag with more than %d attributes: the rest of its attributes ignored",
+                         MAX_ATTRS);
+        free(clean);
+        clean = limited;
+        data = clean;
+        len = limited_len;
     }
     if (len > INT_MAX) {
         dyad_diag_report(diag, DYAD_ERROR, name, 0, 0, "HTML file larger than 2 GB; skipped");

@@ -5,6 +5,7 @@
 #include <json-c/json.h>
 #include <limits.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <string.h>
 
 typedef struct {
@@ -89,7 +90,15 @@ static int read_line(const line_ctx *c, json_tokener *tok, const char *data, con
         if (json_object_is_type(idv, json_type_string)) {
             id = json_object_get_string(idv);
         } else if (json_object_is_type(idv, json_type_int)) {
-            snprintf(id_buf, sizeof id_buf, "%lld", (long long)json_object_get_int64(idv));
+            /* json-c saturates integers beyond 64 bits, which would fold
+             * distinct ids into one: refuse them rather than merge articles. */
+            int64_t v = json_object_get_int64(idv);
+            if (v == INT64_MAX || v == INT64_MIN) {
+                dyad_diag_report(c->diag, DYAD_ERROR, c->name, c->line, 0,
+                                 "field \"id\" is an integer out of range; write it as a string");
+                goto done;
+            }
+            snprintf(id_buf, sizeof id_buf, "%lld", (long long)v);
             id = id_buf;
         } else {
             dyad_diag_report(c->diag, DYAD_ERROR, c->name, c->line, 0,
