@@ -6,6 +6,7 @@
  * until the article ends because a story discard anywhere in it drops
  * them all. */
 #include "coder/coder.h"
+#include "coder/n.h"
 #include "coder/p2.h"
 #include "util/buf.h"
 #include "util/xalloc.h"
@@ -455,6 +456,11 @@ static const dy_pattern *last_writing(const dy_verb_block *blk, uint32_t p) {
     return hit;
 }
 
+static int match_regions_or_verb(const dy_sentence_parse *s, size_t v, const dy_pattern *p, const size_t *regions,
+                                 int *src, int *tgt, uint8_t *scratch);
+static uint32_t later_same_path(dyad_coder *c, const dy_sentence_parse *s, size_t v, const dy_verb_block *blk,
+                                uint32_t p, const size_t *regions, const uint8_t *matched);
+
 /* The first of the verb's patterns (in the family's order) that matches;
  * NULL when none does. *src / *tgt get the groups it names, used[] the
  * tokens it took as words. */
@@ -472,7 +478,14 @@ static const dy_pattern *try_patterns(dyad_coder *c, const dy_sentence_parse *s,
         memset(scratch, 0, s->ntok);
         if (dy_pattern_match(s, v, &blk->patterns[p], src, tgt, scratch)) {
             for (size_t t = 0; t < s->ntok; t++) used[t] |= scratch[t];
-            return last_writing(blk, p);
+            /* PETRARCH-2 blocks are tried in file order, so order is NULL there */
+            uint32_t last = order ? p : later_same_path(c, s, v, blk, p, NULL, scratch);
+            if (last != p) {
+                int ss, tt;
+                match_regions_or_verb(s, v, &blk->patterns[last], NULL, &ss, &tt, scratch);
+                if (ss >= 0 || tt >= 0) *src = ss, *tgt = tt;
+            }
+            return last_writing(blk, last);
         }
     }
     return NULL;
@@ -480,19 +493,49 @@ static const dy_pattern *try_patterns(dyad_coder *c, const dy_sentence_parse *s,
 
 /* PETRARCH-2 passives: the verb's patterns, written for the active voice,
  * against its by-phrase (subject side) and its subject (object side). */
+static int match_regions_or_verb(const dy_sentence_parse *s, size_t v, const dy_pattern *p, const size_t *regions,
+                                 int *src, int *tgt, uint8_t *scratch) {
+    memset(scratch, 0, s->ntok);
+    if (regions) return dy_pattern_match_regions(s, p, regions[0], regions[1], regions[2], scratch);
+    return dy_pattern_match(s, v, p, src, tgt, scratch);
+}
+
+/* PETRARCH-2 keeps a block's patterns in one trie with the synsets spelt
+ * out, so a later pattern that takes the same words the same way ("-
+ * MISSILE *" after "- &WEAPON *") overwrote the earlier one's code. Returns
+ * the last such pattern after p (p itself when none). regions: the passive
+ * reading (NULL: around the verb). */
+static uint32_t later_same_path(dyad_coder *c, const dy_sentence_parse *s, size_t v, const dy_verb_block *blk,
+                                uint32_t p, const size_t *regions, const uint8_t *matched) {
+    if (blk->family != DY_FAM_PETRARCH2) return p;
+    const dy_word *need = block_needs(c, blk);
+    uint8_t *mine = dy_arena_alloc(&c->arena, s->ntok + 1);
+    const dy_pattern *pp = &blk->patterns[p];
+    uint32_t best = p;
+    for (uint32_t q = p + 1; q < blk->npatterns; q++) {
+        const dy_pattern *pq = &blk->patterns[q];
+        if (pq->pre.n != pp->pre.n || pq->post.n != pp->post.n) continue;
+        if (need && !needs_met(c, need + (size_t)q * NEED_WORDS)) continue;
+        if (!dy_pattern_possible(s, pq)) continue;
+        int ss, tt;
+        if (match_regions_or_verb(s, v, pq, regions, &ss, &tt, mine) && !memcmp(mine, matched, s->ntok)) best = q;
+    }
+    return best;
+}
+
 static const dy_pattern *try_passive_patterns(dyad_coder *c, const dy_sentence_parse *s, size_t v,
                                               uint8_t *used, uint8_t *scratch) {
     const dy_verb_block *blk = s->u[v].verb->block;
-    size_t upper_end, lower_from, lower_end;
-    if (!blk || !dy_p2_passive_regions(s, v, &upper_end, &lower_from, &lower_end)) return NULL;
+    size_t regions[3];
+    if (!blk || !dy_p2_passive_regions(s, v, &regions[0], &regions[1], &regions[2])) return NULL;
     const dy_word *need = block_needs(c, blk);
     for (uint32_t p = 0; p < blk->npatterns; p++) {
-        if (need && need[p] && !word_present(c, need[p])) continue;
+        if (need && !needs_met(c, need + (size_t)p * NEED_WORDS)) continue;
         if (!dy_pattern_possible(s, &blk->patterns[p])) continue;
-        memset(scratch, 0, s->ntok);
-        if (dy_pattern_match_regions(s, &blk->patterns[p], upper_end, lower_from, lower_end, scratch)) {
+        int ss, tt;
+        if (match_regions_or_verb(s, v, &blk->patterns[p], regions, &ss, &tt, scratch)) {
             for (size_t t = 0; t < s->ntok; t++) used[t] |= scratch[t];
-            return last_writing(blk, p);
+            return last_writing(blk, later_same_path(c, s, v, blk, p, regions, scratch));
         }
     }
     return NULL;
@@ -579,8 +622,9 @@ static void p2_negation(const dy_code **code, dy_code *joined, char joined_text[
     *st = DYAD_REPORTED;
 }
 
-/* PETRARCH-2: verb v governs another ("X said Y attacked Z", "X wants Y
- * to attack Z"). The pair is one nested event: rewritten by the first
+/* PETRARCH-2: verb v, an upper verb of the transformations, governs
+ * another ("X said Y attacked Z", "X wants Y to attack Z"). The pair is one
+ * nested event: rewritten by the first
  * transformation that fits, else the governed verb's own event, its
  * subject the one written after v (or v's). Returns 1 when that coded
  * something; 0 leaves v to be coded as usual. */
@@ -589,7 +633,7 @@ static int p2_nested(emit_ctx *x, size_t v, uint8_t *used, uint8_t *scratch, int
     dyad_coder *c = x->c;
     size_t lower;
     int written_src;
-    if (!c->p2 || !dy_p2_is_upper(c->p2, s, v) || !dy_p2_complement(s, v, &lower, &written_src)) return 0;
+    if (!dy_p2_complement(s, v, &lower, &written_src)) return 0;
     size_t ucs;
     int usrc = dy_subject_of(s, v, prev_src, clause0, 1, &ucs);
     int ls, lt;
@@ -598,15 +642,23 @@ static int p2_nested(emit_ctx *x, size_t v, uint8_t *used, uint8_t *scratch, int
     if (code->flags & (DY_CODE_BAD | DY_CODE_DISCARD | DY_CODE_COMPLEX)) return 0;
     int passive = dy_is_passive(s, lower);
     size_t lcs = 0;
-    assign_roles(s, lower, hit, used, usrc, v + 1, 1, passive, &ls, &lt, &lcs);
+    /* a subject naming no actor is nobody, not the sayer */
+    assign_roles(s, lower, hit, used, written_src == DY_P2_NO_ACTOR ? -1 : usrc, v + 1, 1, passive, &ls, &lt,
+                 &lcs);
+    /* who did what was said: the subject written, or a passive's doer ("a
+     * mortar bomb was fired at it from the Gaza Strip") */
+    int said_src = written_src == DY_P2_NO_ACTOR ? -1 : written_src;
+    if (passive) said_src = ls >= 0 ? ls : dy_p2_from_group_after(s, lower);
     dyad_status st = dy_status_of(s, lower, lcs);
     size_t before = x->out->n;
-    const char *lcode = code->active && *code->active ? code->active : code->text;
+    /* a null lower verb ("---") or a passive-only one (":071") gives the
+     * transformations no active code to read */
+    const char *lcode = (code->flags & DY_CODE_NULL) || !code->active || !*code->active ? NULL : code->active;
     int os, ot;
     const char *oc;
     dy_code joined, refused;
     char joined_text[8], refused_text[8];
-    if (dy_p2_transform(c->p2, s, v, usrc, written_src, lt, lcode, &os, &ot, &oc)) {
+    if (dy_p2_transform(c->p2, s, v, usrc, said_src, lt, lcode, &os, &ot, &oc)) {
         if (oc == lcode) {
             /* "said he would not give": the lower event, refused */
             const dy_code *lc = code;
@@ -650,42 +702,69 @@ static int code_sentence(emit_ctx *x) {
     /* PETRARCH-2: the code of a verb that gave way to its infinitive */
     const char *upper_code = NULL;
     size_t upper_at = SIZE_MAX;
+    /* native: where an appeal or demand was coded ("faces pressure from X
+     * to help Y": the help is asked for, not given) */
+    size_t wish_from = SIZE_MAX;
+    /* native: the group an accusation was made against ("claimed that
+     * ISIL had attacked Iraq": the attack is what is alleged) */
+    int alleged = -1;
+    /* PETRARCH-2: "Before leaving for X, Y scheduled ...": Y's clause starts after the comma */
+    size_t main_clause = s->family == DY_FAM_PETRARCH2 ? dy_p2_main_clause_start(s) : 0;
     for (size_t v = 0; v < s->nu; v++) {
         if (v > 0 && dy_clause_starts_at(s, v - 1)) {
             clause0 = v;
             clause_done = 0;
+            wish_from = SIZE_MAX;
+        }
+        if (main_clause && v == main_clause) {
+            clause0 = v;
+            clause_done = 0;
+            prev_src = -1; /* the opening clause's subject is not the main one's */
         }
         const dy_unit *vu = &s->u[v];
         if (vu->kind != DY_U_VERB || !vu->verb || used[vu->verb_tok]) continue;
         if (code_by == DY_CODE_BY_CLAUSE && clause_done) continue;
         if (code_by == DY_CODE_BY_SENTENCE && sentence_done) continue;
 
-        if (s->family == DY_FAM_PETRARCH2 &&
+        if (s->family == DY_FAM_NATIVE && v > wish_from && n_infinitive(s, v)) continue;
+        if (s->family == DY_FAM_NATIVE && alleged >= 0 && n_subject_group_is(s, v, alleged)) {
+            prev_src = alleged; /* "... had attacked Iraq and taken Mosul": alleged too */
+            continue;
+        }
+        if ((s->family == DY_FAM_PETRARCH2 || s->family == DY_FAM_NATIVE) &&
             (dy_p2_participle_modifier(s, v, clause0) || dy_p2_reduced_relative(s, v) || dy_p2_gerund_in_pp(s, v)))
             continue;
-        if (s->family == DY_FAM_PETRARCH2 && p2_nested(x, v, used, scratch, prev_src, clause0)) {
+        /* PETRARCH-2: a saying or wanting verb (a transformation's upper verb) */
+        int upper = s->family == DY_FAM_PETRARCH2 && c->p2 && dy_p2_is_upper(c->p2, s, v);
+        if (upper && p2_nested(x, v, used, scratch, prev_src, clause0)) {
             clause_done = sentence_done = 1;
             continue;
         }
         size_t governed;
         int governed_src;
-        if (s->family == DY_FAM_PETRARCH2 && c->p2 && dy_p2_is_upper(c->p2, s, v) &&
-            dy_p2_complement(s, v, &governed, &governed_src) && governed_src >= 0 &&
+        if (upper && dy_p2_complement(s, v, &governed, &governed_src) && governed_src >= 0 &&
             strncmp(vu->verb->code.text, "01", 2)) {
             /* "wants Y to head back": a wish about Y that codes nothing
              * unless a transformation or Y's own event says what */
             continue;
         }
-        if (s->family == DY_FAM_PETRARCH2 && c->p2 && dy_p2_is_upper(c->p2, s, v) &&
-            !strncmp(vu->verb->code.text, "01", 2) && dy_p2_clause_complement(s, v)) {
+        if (upper && !strncmp(vu->verb->code.text, "01", 2) && dy_p2_clause_complement(s, v)) {
             /* what is said is a clause of its own, with its own subject (an
              * allegation, 110, still targets that subject) */
             clause0 = v + 1;
             prev_src = -1;
             continue;
         }
-        int src, tgt;
-        const dy_pattern *hit = try_patterns(c, s, v, used, scratch, &src, &tgt);
+        int src = -1, tgt = -1;
+        /* A PETRARCH-2 passive is matched as if active first (by-phrase
+         * before the verb, subject after it) and then codes as active, the
+         * roles swapped */
+        const dy_pattern *hit = NULL;
+        int active_code = 0;
+        if ((s->family == DY_FAM_PETRARCH2 || s->family == DY_FAM_NATIVE) && dy_is_passive(s, v) &&
+            (hit = try_passive_patterns(c, s, v, used, scratch)))
+            active_code = 1;
+        if (!hit) hit = try_patterns(c, s, v, used, scratch, &src, &tgt);
         const dy_code *code = hit ? &hit->code : &vu->verb->code;
         /* PETRARCH-1's records read '%' as the compound source with the usual
          * target, both ways within the compound only when there is none */
@@ -694,22 +773,39 @@ static int code_sentence(emit_ctx *x) {
             if (obj >= 0) tgt = obj;
         }
         int passive = dy_is_passive(s, v);
+        if (s->family == DY_FAM_NATIVE && !passive && n_reduced_passive(s, v)) passive = 1;
+        /* native: "X was arrested in Italy" under "* +": with the verb in
+         * the passive, an actor after it is no target (the by-phrase is the
+         * doer), so the passive reading assigns the roles */
+        if (s->family == DY_FAM_NATIVE && passive && hit && !active_code && n_role_after(s, v, src, tgt)) src = tgt = -1;
         /* PETRARCH-1 reads a passive without "by" as if active ("X was criticized over Y") */
         if (passive && s->family == DY_FAM_PETRARCH1 && dy_by_agent_of(s, v) < 0) passive = 0;
-        /* a PETRARCH-2 passive matched as if active codes as active, roles swapped */
-        int active_code = 0;
-        if (passive && !hit && s->family == DY_FAM_PETRARCH2) {
-            hit = try_passive_patterns(c, s, v, used, scratch);
-            if (hit) code = &hit->code, active_code = 1;
-        }
         size_t clause_start = 0;
         assign_roles(s, v, hit, used, prev_src, clause0, by_clause, passive, &src, &tgt, &clause_start);
+        /* PETRARCH-2: "were killed in Israeli shelling": Israel killed */
+        if ((s->family == DY_FAM_PETRARCH2 || s->family == DY_FAM_NATIVE) && passive && !active_code && src < 0 &&
+            tgt >= 0) {
+            src = dy_p2_passive_doer(s, v);
+            if (src == tgt) src = -1;
+            /* native: "killed in Ukraine today" names a place, not a doer */
+            if (src >= 0 && s->family == DY_FAM_NATIVE && n_time_follows(s, s->g[src].u1)) src = -1;
+        }
         /* "for X, hosting Y underscores ...": X hosts */
         if (src < 0 && (s->family == DY_FAM_PETRARCH2 || s->family == DY_FAM_NATIVE)) src = dy_p2_gerund_subject(s, v);
+        /* "X shelled the town, killing four": the participle's doer is X */
+        if (s->family == DY_FAM_NATIVE && prev_src >= 0 && prev_src != tgt && n_participle_clause(s, v)) src = prev_src;
+        if (s->family == DY_FAM_NATIVE && alleged >= 0 && src == alleged && !passive) continue;
         prev_src = src;
-        /* PETRARCH-2: a compound with nobody after its verb acts on itself
-         * ("A, B and C met": each met the others) */
-        if (s->family == DY_FAM_PETRARCH2 && tgt < 0 && src >= 0 && s->g[src].nm > 1 && !dy_p2_after_relative(s, v))
+        /* "A, B and C said in a statement they ...": a pronoun for the
+         * source itself is nobody else, not every member to every other */
+        if ((s->family == DY_FAM_PETRARCH2 || s->family == DY_FAM_NATIVE) && src >= 0 && tgt >= 0 && tgt != src &&
+            s->g[tgt].pronoun && s->g[src].nm > 1 && dy_p2_same_actors(s, src, tgt))
+            tgt = -1;
+        /* PETRARCH-2 and native: a compound with nobody after its verb acts
+         * on itself ("A, B and C met": each met the others) */
+        if ((s->family == DY_FAM_PETRARCH2 || s->family == DY_FAM_NATIVE) && tgt < 0 && src >= 0 &&
+            s->g[src].nm > 1 && s->g[src].nm <= DY_P2_RECIPROCAL_MAX && !dy_p2_after_relative(s, v) &&
+            dy_p2_reciprocal_code(code->active))
             tgt = src;
         /* "prepared to attend", "plans to visit": the event is the second
          * verb's, the first only says when or whether (status.c reads it) */
@@ -729,7 +825,7 @@ static int code_sentence(emit_ctx *x) {
         dy_code joined;
         char joined_text[8];
         size_t lower;
-        if (s->family == DY_FAM_PETRARCH2 && !(code->flags & DY_CODE_PAIRED) &&
+        if ((s->family == DY_FAM_PETRARCH2 || s->family == DY_FAM_NATIVE) && !(code->flags & DY_CODE_PAIRED) &&
             ((v == upper_at && dy_p2_compose(upper_code, code->active, joined_text)) ||
              (dy_p2_object_infinitive(s, tgt, &lower) &&
               dy_p2_compose(code->active, s->u[lower].verb->code.active, joined_text)))) {
@@ -744,15 +840,24 @@ static int code_sentence(emit_ctx *x) {
         const dy_group *gs = src >= 0 ? &s->g[src] : NULL;
         const dy_group *gt = tgt >= 0 ? &s->g[tgt] : NULL;
         if (by_clause) apply_defaults(c, &gs, &gt);
+        /* "representatives of eleven countries met": a summit, not 110 meetings */
+        if (s->family == DY_FAM_NATIVE && gs && gs == gt && gs->nm > N_MAX_RECIPROCAL) continue;
+        if (s->family == DY_FAM_NATIVE && !passive)
+            gs = n_capital_speaker(gs, code->active && *code->active ? code->active : code->text, &c->arena);
         size_t before = x->out->n;
         dyad_status st = dy_status_of(s, v, clause_start);
         dy_code refused;
         char refused_text[8];
-        if (s->family == DY_FAM_PETRARCH2) p2_negation(&code, &refused, refused_text, &st);
+        if (s->family == DY_FAM_PETRARCH2 || s->family == DY_FAM_NATIVE) p2_negation(&code, &refused, refused_text, &st);
         if ((s->family == DY_FAM_PETRARCH2 || s->family == DY_FAM_NATIVE) && st == DYAD_REPORTED &&
             dy_p2_on_the_way(s, v, code->active))
             st = DYAD_PLANNED;
         emit_code(x, v, hit, code, gs, gt, passive && !active_code, st, subordinate);
+        if (s->family == DY_FAM_NATIVE && x->out->n > before && (n_code_asks(code->active) || n_code_asks(code->passive)))
+            wish_from = v;
+        if (s->family == DY_FAM_NATIVE && x->out->n > before && tgt >= 0 && n_code_alleges(code->active) &&
+            n_complement_subject(s, v, tgt))
+            prev_src = alleged = tgt;
         if (x->out->n > before && subordinate != EV_SUBORDINATE) clause_done = sentence_done = 1;
         /* TABARI gives a clause to its first coded verb even when that verb
          * finds no actors ("Rebuked by X, Y is being drawn ...") */
@@ -887,6 +992,7 @@ static int code_one_sentence(dyad_coder *c, const dyad_article *a, int si, const
     s.names = ctx->names;
     dy_units_build(&s, &c->arena);
     dy_groups_build(&s, ctx, &c->arena);
+    if (c->family == DY_FAM_PETRARCH2) dy_p2_np_agents(&s, &c->arena);
     if (c->family == DY_FAM_PETRARCH2 || c->family == DY_FAM_NATIVE) dy_p2_learn_names(&ctx->names, &s, &c->arena);
     if (c->trace) trace_parse(c->trace, &s);
     if (c->family == DY_FAM_TABARI && dy_too_complex(&c->opt, &s)) s.complex = 1;

@@ -119,6 +119,7 @@ typedef struct {
     int discard;            /* 1 sentence, 2 story */
     int complex;            /* an actor coded +++ */
     const struct dy_p2_names *names; /* names the article tied to actors (p2.h), NULL none */
+    const uint8_t *tok_fw;  /* per token: the dy_fword of a one-token word unit, else 0 (units.c) */
 } dy_sentence_parse;
 
 /* What earlier sentences leave for pronouns and definite descriptions in

@@ -4,11 +4,18 @@
  *
  *   p2_nested.c  a saying / wanting verb and the verb it governs, and the
  *                dictionary's transformations ("~ a (b . ATTACK) SAY = a b 112")
- *   p2_phrases.c noun-phrase readings of real news: reciprocal compounds,
- *                clause edges before a trailing attribution
+ *   p2_clauses.c clause edges, verb forms that head no clause, subjects and
+ *                doers the nearest actor does not give
+ *   p2_phrases.c noun phrases and tokens: verb forms read as nouns, agents
+ *                of a noun phrase, datelines, acronyms, discards
+ *   p2_codes.c   the CAMEO code of two verbs read as one; shared codes
+ *   p2_names.c   names an article ties to an actor
+ *   p2_nominal.c events named by a noun ("talks between A and B")
  *
- * coder.c and roles.c call in here only for the PETRARCH-2 family (and,
- * where the rule is about news prose rather than the peer, the native one).
+ * coder.c, units.c, phrases.c, roles.c and patterns.c call in here only for
+ * the PETRARCH-2 family (and, where the rule is about news prose rather
+ * than the peer, the native one). Declarations below are grouped by file;
+ * an unmarked group is p2_clauses.c or p2_phrases.c.
  */
 #ifndef DY_CODER_P2_H
 #define DY_CODER_P2_H
@@ -33,6 +40,16 @@ int dy_p2_is_upper(const dy_p2_rules *r, const dy_sentence_parse *s, size_t v);
  * unit and *lower_src to the group of its own subject (-1: none written).
  * 0 when v governs no verb. */
 int dy_p2_complement(const dy_sentence_parse *s, size_t v, size_t *lower, int *lower_src);
+/* *lower_src of dy_p2_complement when the governed verb's subject is
+ * written but names no actor ("said eight people were killed"). */
+enum { DY_P2_NO_ACTOR = -2 };
+
+/* The first group after verb v, in its clause, that is the object of
+ * "from" ("was fired at it from the Gaza Strip"), or -1. */
+int dy_p2_from_group_after(const dy_sentence_parse *s, size_t v);
+
+/* Do groups a and b name the same actors (a pronoun and its antecedent)? */
+int dy_p2_same_actors(const dy_sentence_parse *s, int a, int b);
 
 /* The first transformation that fits upper verb v (source group usrc) over
  * a lower event (lsrc, ltgt, lower_code; groups may be -1). On success sets
@@ -65,9 +82,11 @@ int dy_p2_from_pp(const dy_sentence_parse *s, const dy_group *g);
  * names where the story was filed, not an actor. */
 size_t dy_p2_dateline_end(const dy_token *tok, size_t n);
 
-/* Is a one-token actor match of len tokens at i an acronym read off a
- * name ("Un" in "Kim Jong Un" is not the UN)? Mixed-case text only. */
-int dy_p2_acronym_mismatch(const dy_sentence_parse *s, size_t i, size_t len, int allcaps);
+/* Is a one-token actor match of len tokens at i, after units u[0..nu),
+ * an acronym read off the end of a name ("Un" in "Kim Jong Un" is not
+ * the UN)? Mixed-case text only. */
+int dy_p2_acronym_mismatch(const dy_sentence_parse *s, const dy_unit *u, size_t nu, size_t i, size_t len,
+                           int allcaps);
 
 /* The subject of a gerund the sentence opens with, "for X, hosting Y
  * underscores ...": X's group, or -1. */
@@ -117,11 +136,34 @@ int dy_p2_reduced_relative(const dy_sentence_parse *s, size_t v);
  * for", "by promoting")? It describes, it codes no event of its own. */
 int dy_p2_gerund_in_pp(const dy_sentence_parse *s, size_t v);
 
+/* The unit the main clause starts at when the sentence opens with a
+ * subordinate clause ending in a comma ("Before leaving for X, Y ..."),
+ * else 0: the main clause's subject is not sought before it. */
+size_t dy_p2_main_clause_start(const dy_sentence_parse *s);
+
+/* An agent word used as an adjective in a noun phrase goes to the actor
+ * the phrase names further on ("an Islamic State target southwest of
+ * Baghdad": IRQMUS), as PETRARCH-2 mixes every agent of a noun phrase in. */
+void dy_p2_np_agents(dy_sentence_parse *s, dy_arena *a);
+
+/* The doer of passive verb v that has no by-phrase, when the deed is named
+ * after "in" with the actor as its adjective ("killed in Israeli tank
+ * shelling"): its group, or -1. */
+int dy_p2_passive_doer(const dy_sentence_parse *s, size_t v);
+
 /* p2_codes.c: the code of "upper to lower" ("seeking to deepen ties":
  * 030 + 060 -> 031; "asking Y to help": 020 + 070 -> 023) when the upper
  * code is a general intent, appeal, demand or rejection and the lower one
  * cooperative. 0 when they do not combine. out holds 8 bytes. */
 int dy_p2_compose(const char *upper, const char *lower, char out[8]);
+
+/* Is code one that a compound can do to itself ("A and B met": 04x;
+ * intent, diplomatic and material cooperation too)? */
+int dy_p2_reciprocal_code(const char *code);
+
+/* A compound acts on itself only when it is small: a list of ten donors
+ * that "contributed" is no meeting of each with each. */
+enum { DY_P2_RECIPROCAL_MAX = 4 };
 
 /* The verb of "v Y to VERB" when group g is followed by "to" and a verb:
  * its unit in *lower. */

@@ -59,3 +59,10 @@ int dy_p2_compose(const char *upper, const char *lower, char out[8]) {
     }
     return 0;
 }
+
+int dy_p2_reciprocal_code(const char *code) {
+    /* meeting, consulting and cooperating take two; giving aid, yielding
+     * or attacking has a side that gives and one that takes */
+    if (!code || code[0] != '0' || !code[1]) return 0;
+    return code[1] >= '3' && code[1] <= '6';
+}

@@ -19,6 +19,9 @@ typedef struct {
 struct dy_p2_rules {
     p2_rule *rule;
     size_t n;
+    const char *upper[8];    /* the distinct upper codes, for the per-verb test */
+    size_t nupper;
+    int upper_overflow;      /* more distinct upper codes than upper[] holds: test every rule */
 };
 
 /* The code the dictionary gives a verb named by one word ("SAY"), NULL
@@ -60,6 +63,13 @@ dy_p2_rules *dy_p2_rules_new(const dyad_dict *d) {
         dy_p2_rules_free(r);
         return NULL;
     }
+    for (size_t i = 0; i < r->n; i++) {
+        size_t k = 0;
+        while (k < r->nupper && strcmp(r->upper[k], r->rule[i].upper_code)) k++;
+        if (k < r->nupper) continue;
+        if (r->nupper == sizeof r->upper / sizeof r->upper[0]) r->upper_overflow = 1;
+        else r->upper[r->nupper++] = r->rule[i].upper_code;
+    }
     return r;
 }
 
@@ -77,7 +87,9 @@ static const char *unit_code(const dy_sentence_parse *s, size_t v) {
 int dy_p2_is_upper(const dy_p2_rules *r, const dy_sentence_parse *s, size_t v) {
     const char *code = unit_code(s, v);
     if (!r || !code) return 0;
-    for (size_t i = 0; i < r->n; i++)
+    for (size_t i = 0; i < r->nupper; i++)
+        if (r->upper[i][0] == code[0] && !strcmp(r->upper[i], code)) return 1;
+    for (size_t i = 0; r->upper_overflow && i < r->n; i++)
         if (!strcmp(r->rule[i].upper_code, code)) return 1;
     return 0;
 }
@@ -100,16 +112,33 @@ int dy_p2_complement(const dy_sentence_parse *s, size_t v, size_t *lower, int *l
     int that = 0;
     *lower_src = -1;
     if (k < s->nu && is_word(&s->u[k], DY_FW_THAT)) k++, that = 1;
-    if (k < s->nu && s->u[k].group >= 0) {
-        *lower_src = s->u[k].group;
+    size_t d = k;
+    while (d < s->nu && is_word(&s->u[d], DY_FW_DET)) d++;
+    /* "said eight people were killed": a number or an adjective before the actor */
+    size_t e = d;
+    while (e < s->nu && e < d + 2 && is_word(&s->u[e], DY_FW_NONE) && !s->u[e].possessive) e++;
+    if (e < s->nu && e > d && s->u[e].group >= 0 && s->g[s->u[e].group].u0 == e) d = e;
+    if (d < s->nu && s->u[d].group >= 0) {
+        /* "said that the U.S. Air Force exercised" */
+        *lower_src = s->u[d].group;
         k = s->g[*lower_src].u1;
+    } else {
+        /* "said eight people were killed": a subject that names no actor */
+        size_t w = d;
+        while (w < s->nu && w < d + 4 && s->u[w].kind == DY_U_WORD && s->u[w].fw == DY_FW_NONE &&
+               !s->u[w].possessive)
+            w++;
+        if (w > d && w < s->nu && is_aux(&s->u[w])) {
+            *lower_src = DY_P2_NO_ACTOR;
+            k = w;
+        }
     }
     if (k < s->nu && is_word(&s->u[k], DY_FW_TO)) {
         /* "wants to attack", "wants Y to attack" (not "said that Y to") */
         if (that) return 0;
         k++;
     } else {
-        if (!that && *lower_src < 0) return 0;
+        if (!that && *lower_src == -1) return 0;
         while (k < s->nu && is_aux(&s->u[k])) k++;
     }
     if (k >= s->nu || s->u[k].kind != DY_U_VERB || !s->u[k].verb) return 0;
@@ -117,7 +146,7 @@ int dy_p2_complement(const dy_sentence_parse *s, size_t v, size_t *lower, int *l
     return 1;
 }
 
-static int same_actors(const dy_sentence_parse *s, int a, int b) {
+int dy_p2_same_actors(const dy_sentence_parse *s, int a, int b) {
     if (a < 0 || b < 0) return 0;
     if (a == b) return 1;
     const dy_group *ga = &s->g[a], *gb = &s->g[b];
@@ -144,7 +173,7 @@ static int bind(const dy_sentence_parse *s, bindings *b, const char *spec, int g
     if (!strcmp(spec, "_")) return g < 0;
     int i = var_index(spec);
     if (i < 0 || g < 0) return 0;
-    if (b->bound[i]) return same_actors(s, b->group[i], g);
+    if (b->bound[i]) return dy_p2_same_actors(s, b->group[i], g);
     b->bound[i] = 1;
     b->group[i] = g;
     return 1;
@@ -157,6 +186,18 @@ static int lookup(const bindings *b, const char *spec, int *g) {
     return 1;
 }
 
+/* Does a lower event's code fit the code a rule names? A general code
+ * (a root's "190") stands for every code of its root ("fired" 194); the
+ * general fight code for the assaults and mass violence beside it too
+ * (roots 18-20: "a mortar bomb was fired at it" 183 is an attack said). */
+static int code_fits(const char *named, const char *code) {
+    if (!strcmp(named, code)) return 1;
+    if (strlen(named) != 3 || named[2] != '0' || strlen(code) < 3) return 0;
+    if (named[0] == code[0] && named[1] == code[1]) return 1;
+    int violent = !strncmp(code, "18", 2) || !strncmp(code, "19", 2) || !strncmp(code, "20", 2);
+    return !strcmp(named, "190") && violent;
+}
+
 int dy_p2_transform(const dy_p2_rules *r, const dy_sentence_parse *s, size_t v, int usrc, int lsrc,
                     int ltgt, const char *lower_code, int *out_src, int *out_tgt, const char **out_code) {
     const char *code = unit_code(s, v);
@@ -165,7 +206,7 @@ int dy_p2_transform(const dy_p2_rules *r, const dy_sentence_parse *s, size_t v, 
         const p2_rule *ru = &r->rule[i];
         const dy_transform *t = ru->t;
         if (strcmp(ru->upper_code, code)) continue;
-        if (ru->lower_code && strcmp(ru->lower_code, lower_code)) continue;
+        if (ru->lower_code && !code_fits(ru->lower_code, lower_code)) continue;
         bindings b;
         memset(&b, 0, sizeof b);
         if (!bind(s, &b, t->upper_source, usrc) || !bind(s, &b, t->lower_source, lsrc) ||

@@ -30,15 +30,16 @@ static int norm_in(const dy_token *t, const char *const *list, size_t n) {
 int dy_p2_nominal_at(const dy_sentence_parse *s, size_t k, int *group, const char **code, dyad_status *st) {
     const dy_unit *x = &s->u[k];
     if (x->kind != DY_U_WORD || x->fw != DY_FW_NONE || k + 2 >= s->nu) return 0;
+    /* "between" first: it rules out almost every word at once */
+    const dy_token *b = &s->tok[s->u[k + 1].t0];
+    if (s->u[k + 1].kind != DY_U_WORD || b->norm_len != 7 || memcmp(b->norm, "between", 7)) return 0;
     const dy_token *t = &s->tok[x->t0];
     const char *c = NULL;
     for (size_t i = 0; i < sizeof nouns / sizeof nouns[0] && !c; i++)
         if (t->norm_len == strlen(nouns[i].noun) && !memcmp(t->norm, nouns[i].noun, t->norm_len)) c = nouns[i].code;
     if (!c) return 0;
-    const dy_token *b = &s->tok[s->u[k + 1].t0];
-    if (s->u[k + 1].kind != DY_U_WORD || b->norm_len != 7 || memcmp(b->norm, "between", 7)) return 0;
     int g = s->u[k + 2].group;
-    if (g < 0 || s->g[g].nm < 2 || s->g[g].u0 != k + 2) return 0;
+    if (g < 0 || s->g[g].nm < 2 || s->g[g].nm > DY_P2_RECIPROCAL_MAX || s->g[g].u0 != k + 2) return 0;
     *group = g;
     *code = c;
     /* the status of the clause the noun sits in, and "analysts anticipate

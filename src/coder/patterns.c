@@ -11,6 +11,7 @@
  * shallow parse can offer: a noun-phrase head is a word, {a b head} words
  * close together, (prep ...) the preposition with its nouns soon after. */
 #include "coder/coder.h"
+#include "coder/n.h"
 #include <string.h>
 
 /* How far apart the words of a {noun phrase} or a (prep phrase) may be. */
@@ -21,7 +22,22 @@ typedef struct {
     int src, tgt;
     uint8_t *used;
     size_t end;              /* first token the lower part may not reach */
+    int subject_np;          /* PETRARCH-2: a noun before '*' heads the subject, not a phrase in it */
 } match_state;
+
+/* Is token b inside a prepositional phrase, walking back over its noun
+ * phrase's words ("Hundreds of UN troops": "troops" is, "Hundreds" is not)? */
+static int inside_pp(const dy_sentence_parse *s, long b) {
+    if (!s->tok_fw) return 0;
+    for (long k = b - 1, words = 0; k >= 0 && words < 5; k--, words++) {
+        const dy_token *t = &s->tok[k];
+        if (t->kind != DY_TOK_WORD) return 0;
+        dy_fword fw = (dy_fword)s->tok_fw[k];
+        if (fw == DY_FW_OF || fw == DY_FW_PREP || fw == DY_FW_BY) return 1;
+        if (fw != DY_FW_NONE && fw != DY_FW_DET) return 0;
+    }
+    return 0;
+}
 
 static int group_at(const dy_sentence_parse *s, size_t t) { return s->group_start[t]; }
 
@@ -251,7 +267,8 @@ static int match_lower(match_state *m, const dy_pat_seq *q, uint32_t k, size_t p
     for (size_t t = pos; t < m->end; t++) {
         int g;
         if (own_np && t > pos) {
-            dy_fword fw = dy_fword_of(m->s->tok[t - 1].norm, m->s->tok[t - 1].norm_len);
+            dy_fword fw = m->s->tok_fw ? (dy_fword)m->s->tok_fw[t - 1]
+                                       : dy_fword_of(m->s->tok[t - 1].norm, m->s->tok[t - 1].norm_len);
             if (fw == DY_FW_PREP || fw == DY_FW_OF || fw == DY_FW_BY || fw == DY_FW_TO) break;
         }
         size_t len = elem_len_at(m, e, t, &g);
@@ -287,6 +304,9 @@ static int match_upper(match_state *m, const dy_pat_seq *q, long k, long pos, in
         if (!len) continue;
         long t = b + (long)len - 1;
         if (t > pos || (adjacent && t != pos)) continue;
+        if (m->subject_np && (e->kind == DY_PE_NP_HEAD || e->kind == DY_PE_NP || e->kind == DY_PE_SYNSET) &&
+            inside_pp(m->s, b))
+            continue;
         int ss = m->src, st = m->tgt;
         assign_role(m, e, g);
         int prev_adjacent = k > 0 && q->elems[k - 1].join_next &&
@@ -305,7 +325,8 @@ static int match_upper(match_state *m, const dy_pat_seq *q, long k, long pos, in
 int dy_pattern_match(const dy_sentence_parse *s, size_t v, const dy_pattern *p, int *src, int *tgt,
                      uint8_t *used) {
     if (p->flags & DY_PAT_DEAD) return 0;
-    match_state m = {s, -1, -1, used, s->ntok};
+    match_state m = {s, -1, -1, used, s->ntok, 0};
+    m.subject_np = (p->flags & DY_PAT_PHRASE) && s->family == DY_FAM_PETRARCH2;
     const dy_unit *vu = &s->u[v];
     /* The lower part stays inside the sentence: stop at its final mark. */
     /* A PETRARCH-2 phrase pattern reads the verb phrase only: it ends at
@@ -317,6 +338,10 @@ int dy_pattern_match(const dy_sentence_parse *s, size_t v, const dy_pattern *p, 
             m.end = s->u[k].t0;
             break;
         }
+    if (s->family == DY_FAM_NATIVE) {
+        size_t clause_end = n_clause_end(s, v);
+        if (clause_end < m.end) m.end = clause_end;
+    }
     int up_adjacent = p->pre.n > 0 && p->pre.elems[p->pre.n - 1].join_next &&
                       !(p->pre.elems[p->pre.n - 1].kind == DY_PE_SYNSET && s->family == DY_FAM_TABARI);
     if (!match_upper(&m, &p->pre, (long)p->pre.n - 1, (long)vu->t0 - 1, up_adjacent)) return 0;
@@ -331,7 +356,7 @@ int dy_pattern_match_regions(const dy_sentence_parse *s, const dy_pattern *p, si
                              size_t lower_end, uint8_t *used) {
     if (p->flags & DY_PAT_DEAD) return 0;
     if (p->pre.n && !upper_end) return 0;
-    match_state m = {s, -1, -1, used, lower_end < s->ntok ? lower_end : s->ntok};
+    match_state m = {s, -1, -1, used, lower_end < s->ntok ? lower_end : s->ntok, 0};
     if (!match_upper(&m, &p->pre, (long)p->pre.n - 1, (long)upper_end - 1, 0)) return 0;
     return match_lower(&m, &p->post, 0, lower_from, 0);
 }

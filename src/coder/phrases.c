@@ -6,6 +6,7 @@
  * group, or a compound ("Dagolath and Osgiliath") whose members each give
  * an event of their own. */
 #include "coder/coder.h"
+#include "coder/n.h"
 #include <string.h>
 
 /* actor code + agent code, as the agent's form says (suffix by default). */
@@ -20,6 +21,9 @@ static const char *compose(const char *actor, const dy_agent_entry *agent, dy_ar
     size_t na = strlen(actor);
     if (!agent->prefix && na >= ng && !memcmp(actor + na - ng, ag, ng)) return actor;
     if (agent->prefix && na >= ng && !memcmp(actor, ag, ng)) return actor; /* NGM~ + NGM */
+    /* CAMEO never repeats a block: "Hezbollah fighters" is LBNREBHEZ, not
+     * LBNREBHEZREB (our own sets; the peers' records keep their own way) */
+    if (agent->family == DY_FAM_NATIVE && n_code_has_block(actor, ag, ng)) return actor;
     char *out = dy_arena_alloc(a, na + ng + 1);
     if (agent->prefix) {
         memcpy(out, ag, ng);
@@ -95,6 +99,7 @@ static void mark_pp(dy_sentence_parse *s, dy_group *g) {
     if (k == 0) return;
     const dy_unit *p = &s->u[k - 1];
     if (p->kind != DY_U_WORD) return;
+    if (s->family == DY_FAM_NATIVE && n_pp_is_np(s, k - 1, g->u1)) return;
     if (p->fw == DY_FW_PREP || p->fw == DY_FW_OF || p->fw == DY_FW_TO || p->fw == DY_FW_BY ||
         p->fw == DY_FW_SUB)
         g->in_pp = 1;
@@ -190,7 +195,7 @@ static void spread_agent(dy_sentence_parse *s, dy_group *first, member_list *l, 
 /* PETRARCH-2: an agent after the last actor of a list is every bare
  * country's in it ("US and British activists": both are activists). */
 static void spread_last_agent(const dy_sentence_parse *s, const dy_group *last, member_list *l, dy_arena *a) {
-    if (s->family != DY_FAM_PETRARCH2 || !last->nm || last->agent_of) return;
+    if ((s->family != DY_FAM_PETRARCH2 && s->family != DY_FAM_NATIVE) || !last->nm || last->agent_of) return;
     const dy_agent_entry *ag = last->m[last->nm - 1].agent;
     if (!ag || s->u[last->u0].kind != DY_U_ACTOR) return;
     for (uint32_t q = 0; q + last->nm < l->n; q++)
@@ -287,6 +292,12 @@ static void actor_groups(dy_sentence_parse *s, const dy_context *ctx, dy_arena *
                 size_t k = j + 1;
                 while (k < nu && k < j + 4 && is_plain(&u[k])) k++;
                 if (k < nu && u[k].kind == DY_U_AGENT) {
+                    agent = u[k].agent;
+                    j = k + 1;
+                }
+            } else if (s->family == DY_FAM_NATIVE) {
+                size_t k = n_title_agent(s, j);
+                if (k) {
                     agent = u[k].agent;
                     j = k + 1;
                 }

@@ -4,6 +4,7 @@
  * subject). Pure functions of the parse; coder.c decides what to do with
  * their answers. */
 #include "coder/coder.h"
+#include "coder/n.h"
 #include "coder/p2.h"
 #include <string.h>
 
@@ -112,6 +113,14 @@ int dy_subject_of(const dy_sentence_parse *s, size_t v, int prev_src, size_t cla
             *clause_start = k;
             return prev_src;
         }
+        /* native: "against the militant group that has seized": "that" right
+         * after a group and right before the verb is a relative pronoun,
+         * even when the group is the object of a preposition */
+        if (s->family == DY_FAM_NATIVE && x->kind == DY_U_WORD && x->fw == DY_FW_THAT && k >= 2 &&
+            n_noun_before_that(s, k - 1)) {
+            *clause_start = k;
+            return s->u[k - 2].group;
+        }
         if (x->kind == DY_U_WORD && x->fw == DY_FW_REL) {
             *clause_start = k;
             for (size_t j = k - 1; j-- > 0;) {
@@ -142,12 +151,15 @@ int dy_subject_of(const dy_sentence_parse *s, size_t v, int prev_src, size_t cla
 int dy_object_of(const dy_sentence_parse *s, size_t v, int src, int skip_by, const uint8_t *used,
                      int cross_verbs) {
     int self = -1;
+    /* native: not past a subordinate clause or a new subject with its verb */
+    size_t clause_end = s->family == DY_FAM_NATIVE ? n_clause_end(s, v) : s->ntok;
     for (size_t j = v + 1; j < s->nu; j++) {
         const dy_unit *x = &s->u[j];
         if (x->kind == DY_U_END) break;
         if (x->kind == DY_U_BREAK && s->tok[x->t0].norm[0] == ';') break;
         /* PETRARCH-2: ", Y's spokesman said" is a clause of its own */
-        if (s->family == DY_FAM_PETRARCH2 && dy_p2_clause_after_comma(s, j)) break;
+        if ((s->family == DY_FAM_PETRARCH2 || s->family == DY_FAM_NATIVE) && dy_p2_clause_after_comma(s, j)) break;
+        if (s->family == DY_FAM_NATIVE && (n_trailing_attribution(s, j) || x->t0 >= clause_end)) break;
         if ((s->family == DY_FAM_PETRARCH2 || s->family == DY_FAM_NATIVE) && dy_p2_subordinate_ends(s, v, j)) break;
         if (x->kind == DY_U_VERB && !used[x->t0] && !cross_verbs) break;
         if (cross_verbs && x->kind == DY_U_WORD && (x->fw == DY_FW_CONJ || x->fw == DY_FW_BUT) &&

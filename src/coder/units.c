@@ -3,6 +3,7 @@
  * (actor, agent or verb form); what is left is punctuation, function words
  * (which drive the later steps) and plain words (which patterns match). */
 #include "coder/coder.h"
+#include "coder/n.h"
 #include "coder/p2.h"
 #include <stdlib.h>
 #include <string.h>
@@ -185,6 +186,8 @@ static size_t tabari_d_ending(const dy_sentence_parse *s, size_t i, dy_verb_hit 
 void dy_units_build(dy_sentence_parse *s, dy_arena *a) {
     size_t n = s->ntok;
     dy_unit *u = dy_arena_alloc(a, (n + 1) * sizeof *u);
+    uint8_t *tok_fw = dy_arena_calloc(a, n + 1, 1);
+    s->tok_fw = tok_fw;
     size_t nu = 0;
     int allcaps = sentence_is_allcaps(s->tok, n);
     int32_t day = s->date && *s->date ? dy_day_parse(s->date, strlen(s->date)) : DY_DAY_NONE;
@@ -229,8 +232,9 @@ void dy_units_build(dy_sentence_parse *s, dy_arena *a) {
         if (!lv && known && s->family == DY_FAM_TABARI) lv = tabari_d_ending(s, i, &vh);
         if (lv && (!verb_allowed(s, u, nu, i, allcaps) || noun_after_article(s, u, nu, i, &vh))) lv = 0;
         if (lv && s->family == DY_FAM_PETRARCH2 && dy_p2_verb_is_noun(s, u, nu, i, i + lv)) lv = 0;
+        if (lv && s->family == DY_FAM_NATIVE && n_verb_is_noun(s, u, nu, vh.verb, i + lv)) lv = 0;
         if (s->family == DY_FAM_PETRARCH2 || s->family == DY_FAM_NATIVE) {
-            if (la && dy_p2_acronym_mismatch(s, i, la, allcaps)) la = 0;
+            if (la && dy_p2_acronym_mismatch(s, u, nu, i, la, allcaps)) la = 0;
             /* a name the article tied to an actor earlier ("Kim Jong Un") */
             const dy_actor_code *learnt = NULL;
             size_t ln = s->names ? dy_p2_name_match(s->names, s->tok, n, i, &learnt) : 0;
@@ -258,6 +262,7 @@ void dy_units_build(dy_sentence_parse *s, dy_arena *a) {
             x->t1 = (uint32_t)(i + lv);
         } else {
             x->fw = (uint8_t)dy_fword_of(t->norm, t->norm_len);
+            tok_fw[i] = x->fw;
             x->kind = (x->fw == DY_FW_PRON || x->fw == DY_FW_POSSPRON) ? DY_U_PRONOUN : DY_U_WORD;
         }
         i = x->t1;

@@ -1,0 +1,59 @@
+/* CAMEO code assembly for the native family. */
+#include "coder/n.h"
+#include <string.h>
+
+int n_code_has_block(const char *code, const char *blk, size_t n) {
+    if (!code || n != 3) return 0;
+    size_t len = strlen(code);
+    /* "---" is a placeholder, not a block that could repeat */
+    for (size_t at = 3; at + 3 <= len; at += 3)
+        if (!memcmp(code + at, blk, 3)) return 1;
+    return 0;
+}
+
+int n_code_asks(const char *code) {
+    if (!code || strlen(code) < 2) return 0;
+    return !strncmp(code, "02", 2) || !strncmp(code, "10", 2) || !strncmp(code, "17", 2);
+}
+
+/* Roots of acts only a government performs when a capital is named as
+ * the actor: statements, appeals, intents, consultations, diplomacy, and
+ * their verbal conflict counterparts ("Beijing condemned", "Seoul urged"). */
+static int speaker_root(const char *code) {
+    static const char *const roots[] = {"01", "02", "03", "04", "05", "10", "11", "12", "13", "16"};
+    if (!code || strlen(code) < 2) return 0;
+    for (size_t k = 0; k < sizeof roots / sizeof *roots; k++)
+        if (!strncmp(code, roots[k], 2)) return 1;
+    return 0;
+}
+
+const dy_group *n_capital_speaker(const dy_group *g, const char *code, dy_arena *a) {
+    if (!g || !speaker_root(code)) return g;
+    uint32_t hits = 0;
+    for (uint32_t k = 0; k < g->nm; k++) {
+        const dy_member *m = &g->m[k];
+        if (m->actor && (m->actor->flags & DY_ACODE_CAPITAL) && !m->agent && !strcmp(m->code, m->actor->code))
+            hits++;
+    }
+    if (!hits) return g;
+    dy_group *copy = dy_arena_alloc(a, sizeof *copy);
+    *copy = *g;
+    dy_member *mm = dy_arena_alloc(a, g->nm * sizeof *mm);
+    memcpy(mm, g->m, g->nm * sizeof *mm);
+    for (uint32_t k = 0; k < g->nm; k++) {
+        if (!(mm[k].actor && (mm[k].actor->flags & DY_ACODE_CAPITAL) && !mm[k].agent &&
+              !strcmp(mm[k].code, mm[k].actor->code)))
+            continue;
+        size_t n = strlen(mm[k].code);
+        char *code_gov = dy_arena_alloc(a, n + 4);
+        memcpy(code_gov, mm[k].code, n);
+        memcpy(code_gov + n, "GOV", 4);
+        mm[k].code = code_gov;
+    }
+    copy->m = mm;
+    return copy;
+}
+
+int n_code_alleges(const char *code) {
+    return code && !strncmp(code, "11", 2);
+}

@@ -1,0 +1,217 @@
+/* Clause and noun-phrase readings of news prose for the native family. */
+#include "coder/n.h"
+#include <string.h>
+
+static int norm_is(const dy_token *t, const char *w) {
+    size_t n = strlen(w);
+    return t->norm_len == n && !memcmp(t->norm, w, n);
+}
+
+static int ends_with(const dy_token *t, const char *suffix) {
+    size_t n = strlen(suffix);
+    return t->norm_len > n + 1 && !memcmp(t->norm + t->norm_len - n, suffix, n);
+}
+
+static int plain_word(const dy_unit *x) {
+    return x->kind == DY_U_WORD && x->fw == DY_FW_NONE && !x->possessive;
+}
+
+/* Words that count a group out: "hundreds of UN troops". */
+static int quantity_word(const dy_token *t) {
+    static const char *const words[] = {"hundreds", "dozens", "thousands", "millions", "scores", "tens",
+                                        "some", "many", "most", "several", "all", "none", "few", "one",
+                                        "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                                        "ten", "number", "group", "majority", "rest", "each", "both"};
+    for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+        if (norm_is(t, words[k])) return 1;
+    if (t->kind == DY_TOK_NUMBER) return 1;
+    return 0;
+}
+
+static int aux_word(const dy_unit *x) {
+    return x->kind == DY_U_WORD && (x->fw == DY_FW_BE || x->fw == DY_FW_HAVE || x->fw == DY_FW_DO ||
+                                    x->fw == DY_FW_FUTURE || x->fw == DY_FW_MODAL || x->fw == DY_FW_NEG);
+}
+
+/* Does a finite verb follow unit k: (aux)* VERB, or a form outside the
+ * dictionary followed by "to" + VERB ("prepared to attend")? */
+static int verb_follows(const dy_sentence_parse *s, size_t k) {
+    while (k < s->nu && aux_word(&s->u[k])) k++;
+    if (k >= s->nu) return 0;
+    if (s->u[k].kind == DY_U_VERB) return 1;
+    return s->u[k].kind == DY_U_WORD && s->u[k].fw == DY_FW_NONE && k + 2 < s->nu &&
+           s->u[k + 1].kind == DY_U_WORD && s->u[k + 1].fw == DY_FW_TO && s->u[k + 2].kind == DY_U_VERB;
+}
+
+int n_pp_is_np(const dy_sentence_parse *s, size_t p, size_t group_end) {
+    const dy_unit *x = &s->u[p];
+    if (x->kind != DY_U_WORD) return 0;
+    /* "hundreds of UN troops withdrew", "kidnapped dozens of peacekeepers":
+     * the count is the phrase's head, the group what it counts */
+    if (x->fw == DY_FW_OF && p > 0 && s->u[p - 1].kind == DY_U_WORD && quantity_word(&s->tok[s->u[p - 1].t0]))
+        return 1;
+    /* "came as the US leader prepared to attend", "after rebels kidnapped":
+     * a subordinator opening a clause, the group its subject */
+    if (x->fw == DY_FW_SUB && verb_follows(s, group_end)) return 1;
+    return 0;
+}
+
+/* "a deadly attack targeting", "the convoy carrying": a form in -ing
+ * right after the noun of an article's phrase describes that noun. */
+static int noun_modifier(const dy_unit *u, size_t nu) {
+    if (nu < 2 || !plain_word(&u[nu - 1])) return 0;
+    for (size_t k = nu - 1, words = 0; k-- > 0 && words < 3; words++) {
+        if (u[k].kind == DY_U_WORD && u[k].fw == DY_FW_DET) return 1;
+        if (!plain_word(&u[k])) return 0;
+    }
+    return 0;
+}
+
+int n_verb_is_noun(const dy_sentence_parse *s, const dy_unit *u, size_t nu, size_t verb_tok, size_t end) {
+    /* "the brutal slaying of two missionaries", "a warning of": a form in
+     * -ing followed by "of" names the act; after an auxiliary it is still
+     * a verb ("is warning of") */
+    /* "two proposed sales", "several planned meetings": after a count a
+     * participle is an adjective of the noun that follows */
+    if (nu > 0 && u[nu - 1].kind == DY_U_WORD && quantity_word(&s->tok[u[nu - 1].t0]) && end == verb_tok + 1 &&
+        end < s->ntok && s->tok[end].kind == DY_TOK_WORD &&
+        dy_fword_of(s->tok[end].norm, s->tok[end].norm_len) == DY_FW_NONE &&
+        (ends_with(&s->tok[verb_tok], "ed") || ends_with(&s->tok[verb_tok], "ing")))
+        return 1;
+    if (!ends_with(&s->tok[verb_tok], "ing")) return 0;
+    if (noun_modifier(u, nu)) return 1;
+    if (end >= s->ntok || !norm_is(&s->tok[end], "of")) return 0;
+    if (nu == 0) return 1;
+    const dy_unit *prev = &u[nu - 1];
+    return !(aux_word(prev) || prev->kind == DY_U_ACTOR || prev->kind == DY_U_AGENT ||
+             prev->kind == DY_U_PRONOUN || prev->kind == DY_U_VERB);
+}
+
+/* Does a group start at unit k (after determiners) with its own verb after it? */
+static int subject_and_verb_at(const dy_sentence_parse *s, size_t k) {
+    while (k < s->nu && s->u[k].kind == DY_U_WORD && s->u[k].fw == DY_FW_DET) k++;
+    if (k >= s->nu || s->u[k].group < 0) return 0;
+    int g = s->u[k].group;
+    while (k < s->nu && s->u[k].group == g) k++;
+    return verb_follows(s, k);
+}
+
+size_t n_clause_end(const dy_sentence_parse *s, size_t v) {
+    for (size_t k = v + 1; k + 1 < s->nu; k++) {
+        const dy_unit *x = &s->u[k];
+        /* "after rebels kidnapped", ", an AFP correspondent said"; without
+         * a subject and verb it is a phrase ("after pressure from X",
+         * "withdrew as mediator") */
+        int sub = x->kind == DY_U_WORD && x->fw == DY_FW_SUB;
+        if ((sub || x->kind == DY_U_COMMA) && subject_and_verb_at(s, k + 1)) return x->t0;
+    }
+    return s->ntok;
+}
+
+int n_infinitive(const dy_sentence_parse *s, size_t v) {
+    return v > 0 && s->u[v - 1].kind == DY_U_WORD && s->u[v - 1].fw == DY_FW_TO;
+}
+
+size_t n_title_agent(const dy_sentence_parse *s, size_t j) {
+    size_t k = j;
+    while (k < s->nu && k < j + 2) {
+        const dy_unit *x = &s->u[k];
+        const dy_token *t = &s->tok[x->t0];
+        if (x->kind != DY_U_WORD || x->fw != DY_FW_NONE || x->possessive || t->kind != DY_TOK_WORD ||
+            !(t->flags & DY_TOKF_CAPITAL) || (t->flags & DY_TOKF_ALLCAPS))
+            break;
+        k++;
+    }
+    if (k == j || k >= s->nu || s->u[k].kind != DY_U_AGENT) return 0;
+    return (s->tok[s->u[k].t0].flags & DY_TOKF_AFTER_ASIDE) ? 0 : k;
+}
+
+
+int n_trailing_attribution(const dy_sentence_parse *s, size_t k) {
+    if (k >= s->nu || s->u[k].kind != DY_U_COMMA) return 0;
+    size_t j = k + 1;
+    while (j < s->nu && s->u[j].kind == DY_U_WORD && s->u[j].fw == DY_FW_DET) j++;
+    if (j >= s->nu || s->u[j].group < 0) return 0;
+    int g = s->u[j].group;
+    while (j < s->nu && s->u[j].group == g) j++;
+    /* the rest of the title and the name: "of Energy Jeffrey Kupfer" */
+    for (size_t words = 0; j < s->nu && words < 6; words++, j++) {
+        const dy_unit *x = &s->u[j];
+        if (!(plain_word(x) || (x->kind == DY_U_WORD && (x->fw == DY_FW_OF || x->fw == DY_FW_DET)) ||
+              x->kind == DY_U_ACTOR || x->kind == DY_U_AGENT))
+            break;
+    }
+    while (j < s->nu && aux_word(&s->u[j])) j++;
+    if (j >= s->nu || s->u[j].kind != DY_U_VERB) return 0;
+    j++;
+    for (size_t words = 0; j < s->nu && words < 3 && plain_word(&s->u[j]); words++) j++;
+    return j >= s->nu || s->u[j].kind == DY_U_END;
+}
+
+int n_noun_before_that(const dy_sentence_parse *s, size_t k) {
+    /* only an actor: "a roadside bomb that killed" is still the planter's act */
+    return k > 0 && s->u[k - 1].group >= 0;
+}
+
+int n_participle_clause(const dy_sentence_parse *s, size_t v) {
+    return v > 0 && s->u[v - 1].kind == DY_U_COMMA && ends_with(&s->tok[s->u[v].verb_tok], "ing") &&
+           s->u[v].verb_tok == s->u[v].t0;
+}
+
+int n_subject_group_is(const dy_sentence_parse *s, size_t v, int g) {
+    size_t k = v;
+    while (k > 0 && aux_word(&s->u[k - 1])) k--;
+    return k > 0 && s->u[k - 1].group == g;
+}
+
+int n_reduced_passive(const dy_sentence_parse *s, size_t v) {
+    const dy_unit *vu = &s->u[v];
+    if (v < 2 || vu->t1 != vu->t0 + 1 || !ends_with(&s->tok[vu->verb_tok], "ed")) return 0;
+    int g = s->u[v - 1].group;
+    if (g < 0 || s->g[g].pronoun) return 0;
+    /* no object of its own after it: a phrase, a clause edge or the end */
+    if (v + 1 < s->nu) {
+        const dy_unit *next = &s->u[v + 1];
+        if (!(next->kind == DY_U_COMMA || next->kind == DY_U_END || next->kind == DY_U_BREAK ||
+              (next->kind == DY_U_WORD && (next->fw == DY_FW_PREP || next->fw == DY_FW_BY ||
+                                           next->fw == DY_FW_TO || next->fw == DY_FW_SUB))))
+            return 0;
+    }
+    /* "reporters detained by police": a participle with its agent */
+    if (v + 1 < s->nu && s->u[v + 1].kind == DY_U_WORD && s->u[v + 1].fw == DY_FW_BY) return 1;
+    /* the group stands where an object does: after "there were", a verb
+     * or a preposition (numbers and determiners aside) */
+    size_t k = s->g[g].u0;
+    while (k > 0 && s->u[k - 1].kind == DY_U_WORD &&
+           (s->u[k - 1].fw == DY_FW_DET || s->tok[s->u[k - 1].t0].kind == DY_TOK_NUMBER ||
+            quantity_word(&s->tok[s->u[k - 1].t0])))
+        k--;
+    if (k == 0) return 0;
+    const dy_unit *before = &s->u[k - 1];
+    /* not after a verb: "said Pyongyang fired at the islands" is active */
+    return before->kind == DY_U_WORD && (before->fw == DY_FW_BE || before->fw == DY_FW_PREP);
+}
+
+int n_complement_subject(const dy_sentence_parse *s, size_t v, int g) {
+    size_t k = s->g[g].u0;
+    if (k <= v) return 0;
+    while (k > v + 1 && s->u[k - 1].kind == DY_U_WORD && s->u[k - 1].fw == DY_FW_DET) k--;
+    if (k > v + 1 && !(s->u[k - 1].kind == DY_U_WORD && s->u[k - 1].fw == DY_FW_THAT && k - 1 == v + 1)) return 0;
+    return verb_follows(s, s->g[g].u1);
+}
+
+int n_role_after(const dy_sentence_parse *s, size_t v, int src, int tgt) {
+    return (src >= 0 && s->g[src].u0 > v) || (tgt >= 0 && s->g[tgt].u0 > v);
+}
+
+int n_time_follows(const dy_sentence_parse *s, size_t k) {
+    static const char *const words[] = {"today", "yesterday", "tonight", "overnight", "earlier", "later",
+                                        "last", "this", "recently", "on", "since", "during", "after",
+                                        "before", "monday", "tuesday", "wednesday", "thursday", "friday",
+                                        "saturday", "sunday"};
+    if (k >= s->nu || s->u[k].kind != DY_U_WORD) return 0;
+    const dy_token *t = &s->tok[s->u[k].t0];
+    for (size_t w = 0; w < sizeof words / sizeof *words; w++)
+        if (norm_is(t, words[w])) return 1;
+    return 0;
+}

@@ -1,0 +1,202 @@
+/* The coder's native-family rules (src/coder/n_*.c) on invented sentences
+ * with a tiny dictionary of our own: one test per rule. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "coder/n.h"
+#include "dict/dict.h"
+#include "dyad.h"
+#include <stdio.h>
+#include <string.h>
+
+static const char tiny_dict[] =
+    "format 1\n"
+    "actor FRE: freedonia | freedonian\n"
+    "capital FRE: fredville\n"
+    "actor SYL: sylvania | sylvanian\n"
+    "actor RUR: ruritania | ruritanian\n"
+    "actor KLO: klopstokia\n"
+    "actor GRA: graustark\n"
+    "actor BRO: brobdingnag\n"
+    "actor FRECOPREB: night riders\n"
+    "agent GOV: government | minister | president | leader\n"
+    "agent MIL: army | troops | soldiers\n"
+    "agent REB: rebels | fighters\n"
+    "agent MED: reporters | reporter\n"
+    "verb CRITICIZE [111]: criticize | criticized | condemned | condemn\n"
+    "verb ATTACK [190]: attack | attacked | attacks | attacking\n"
+    "verb KILL [190]: kill | killed | killing\n"
+    "verb SHELL [194]: shell | shelled\n"
+    "verb DETAIN [173]: detain | detained\n"
+    "pattern [173]: * +\n"
+    "verb WITHDRAW [0874]: withdraw | withdrew\n"
+    "verb MEET [040]: meet | met\n"
+    "pattern [040]: %% *\n"
+    "verb URGE [020]: urge | urged\n"
+    "verb HELP [070]: help | helped\n"
+    "verb CLAIM [---]: claim | claimed\n"
+    "pattern [112]: * that +\n"
+    "verb SEIZE [192]: seize | seized\n";
+
+typedef struct {
+    dyad_event ev[64];
+    int n;
+} events;
+
+static int collect(const dyad_event *e, void *user) {
+    events *x = user;
+    if (x->n < 64) x->ev[x->n] = *e;
+    x->n++;
+    return 0;
+}
+
+static events code(const char *text) {
+    dyad_diag diag;
+    dyad_diag_init(&diag, NULL, NULL);
+    dyad_dict *d = dy_dict_load_memory(DY_FMT_NATIVE, "tiny.dyd", tiny_dict, sizeof tiny_dict - 1, &diag);
+    assert_non_null(d);
+    assert_int_equal(diag.errors, 0);
+    dyad_code_options opt = {0, NULL};
+    dyad_coder *c = dyad_coder_new(d, &opt);
+    assert_non_null(c);
+    dyad_article a;
+    memset(&a, 0, sizeof a);
+    a.id = "t1";
+    a.date = "2025-09-03";
+    a.text = text;
+    a.text_len = strlen(text);
+    events x;
+    memset(&x, 0, sizeof x);
+    dyad_code_article(c, &a, collect, &x, NULL);
+    dyad_coder_free(c);
+    dyad_dict_free(d);
+    return x;
+}
+
+static int has(const events *x, const char *src, const char *tgt, const char *code) {
+    for (int k = 0; k < x->n && k < 64; k++)
+        if (!strcmp(x->ev[k].source, src) && !strcmp(x->ev[k].target, tgt) && !strcmp(x->ev[k].code, code))
+            return 1;
+    return 0;
+}
+
+static void show(const events *x) {
+    for (int k = 0; k < x->n && k < 64; k++)
+        fprintf(stderr, "  %s/%s/%s\n", x->ev[k].source, x->ev[k].target, x->ev[k].code);
+}
+
+#define EXPECT(x, s, t, c)                                                                                    \
+    do {                                                                                                      \
+        if (!has(&(x), s, t, c)) show(&(x));                                                                  \
+        assert_true(has(&(x), s, t, c));                                                                      \
+    } while (0)
+#define EXPECT_N(x, count)                                                                                    \
+    do {                                                                                                      \
+        if ((x).n != (count)) show(&(x));                                                                     \
+        assert_int_equal((x).n, count);                                                                       \
+    } while (0)
+
+static void test_block_not_repeated(void **st) {
+    (void)st;
+    assert_true(n_code_has_block("LBNREBHEZ", "REB", 3));
+    assert_false(n_code_has_block("LBNGOV", "REB", 3));
+    assert_false(n_code_has_block("REB", "REB", 3)); /* the first block is the country */
+    events x = code("Night riders fighters attacked Sylvania.");
+    EXPECT(x, "FRECOPREB", "SYL", "190");
+    EXPECT_N(x, 1);
+}
+
+static void test_capital_speaker(void **st) {
+    (void)st;
+    events x = code("Fredville condemned Sylvania.");
+    EXPECT(x, "FREGOV", "SYL", "111");
+    x = code("Sylvania attacked Fredville.");
+    EXPECT(x, "SYL", "FRE", "190");
+}
+
+static void test_long_reciprocal_list(void **st) {
+    (void)st;
+    events x = code("Freedonia and Sylvania met.");
+    EXPECT(x, "FRE", "SYL", "040");
+    EXPECT(x, "SYL", "FRE", "040");
+    x = code("Freedonia, Sylvania, Ruritania, Klopstokia and Graustark met.");
+    EXPECT_N(x, 0);
+}
+
+static void test_partitive_subject(void **st) {
+    (void)st;
+    events x = code("Hundreds of Freedonian troops withdrew from Sylvania.");
+    EXPECT(x, "FREMIL", "SYL", "0874");
+}
+
+static void test_subordinate_subject(void **st) {
+    (void)st;
+    events x = code("Talks stalled after Ruritanian troops attacked Sylvania.");
+    EXPECT(x, "RURMIL", "SYL", "190");
+}
+
+static void test_asked_infinitive(void **st) {
+    (void)st;
+    events x = code("Freedonia urged Sylvania to help Ruritania.");
+    EXPECT(x, "FRE", "SYL", "023"); /* the appeal, its content joined in */
+    assert_false(has(&x, "FRE", "RUR", "070"));
+    assert_false(has(&x, "SYL", "RUR", "070"));
+}
+
+static void test_reduced_passive(void **st) {
+    (void)st;
+    events x = code("Villagers saw two Sylvanian reporters detained by Freedonian troops.");
+    EXPECT(x, "FREMIL", "SYLMED", "173");
+    EXPECT_N(x, 1);
+}
+
+static void test_passive_pattern_target(void **st) {
+    (void)st;
+    /* "* +" must not make Ruritania the detainee */
+    events x = code("The Sylvanian reporter was detained in Ruritania.");
+    EXPECT_N(x, 0);
+}
+
+static void test_relative_that(void **st) {
+    (void)st;
+    events x = code("Freedonia condemned the Sylvanian rebels that attacked Ruritania.");
+    EXPECT(x, "FRE", "SYLREB", "111");
+    EXPECT(x, "SYLREB", "RUR", "190");
+    assert_false(has(&x, "FRE", "RUR", "190"));
+}
+
+static void test_participle_clause(void **st) {
+    (void)st;
+    events x = code("Freedonian troops shelled a Sylvanian town, killing Ruritanian reporters.");
+    EXPECT(x, "FREMIL", "RURMED", "190");
+    assert_false(has(&x, "SYL", "RURMED", "190"));
+}
+
+static void test_alleged_acts(void **st) {
+    (void)st;
+    events x = code("Freedonia claimed that Sylvania had attacked Ruritania and seized Graustark.");
+    EXPECT(x, "FRE", "SYL", "112");
+    EXPECT_N(x, 1);
+}
+
+static void test_nominal_ing_of(void **st) {
+    (void)st;
+    events x = code("Freedonia condemned the brutal killing of Sylvanian reporters.");
+    EXPECT(x, "FRE", "SYLMED", "111");
+    EXPECT_N(x, 1);
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_block_not_repeated),  cmocka_unit_test(test_capital_speaker),
+        cmocka_unit_test(test_long_reciprocal_list), cmocka_unit_test(test_partitive_subject),
+        cmocka_unit_test(test_subordinate_subject), cmocka_unit_test(test_asked_infinitive),
+        cmocka_unit_test(test_reduced_passive),     cmocka_unit_test(test_passive_pattern_target),
+        cmocka_unit_test(test_relative_that),       cmocka_unit_test(test_participle_clause),
+        cmocka_unit_test(test_alleged_acts),        cmocka_unit_test(test_nominal_ing_of),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
