@@ -35,6 +35,17 @@ def sh(cmd, **kw):
     subprocess.run(cmd, check=True, **kw)
 
 
+def cpu_model():
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()
+
+
 def build():
     sh(["cmake", "-S", ROOT, "-B", BUILD, "-G", "Ninja", "-DCMAKE_BUILD_TYPE=Release",
         "-DDYAD_TESTS=OFF"], stdout=subprocess.DEVNULL)
@@ -94,6 +105,7 @@ def main():
                                        check=True, capture_output=True, text=True).stdout)
     sents, mb = counts["sentences"], counts["bytes"] / 1e6
     ncpu = os.cpu_count() or 1
+    load_start = os.getloadavg()
     print("corpus: %d sentences, %.1f MB of text, %d cores" % (sents, mb, ncpu), file=sys.stderr)
 
     rows = []
@@ -106,6 +118,12 @@ def main():
                                 "--threads", str(threads), corpus], args.runs, stdout_path=events_out))
     for label, spec in (("builtin", "builtin"), ("PETRARCH-2", PETR2)):
         rows.append(series("dict load %s (text)" % label, [DYAD, "dict", "stats", spec], args.runs))
+        # the same set from its binary cache (`dyad dict compile`), when this dyad has one
+        cache = os.path.join(OUT, "bench-%s.dydc" % label.lower().replace("-", ""))
+        if subprocess.run([DYAD, "dict", "compile", spec, "-o", cache], stdout=subprocess.DEVNULL,
+                          stderr=subprocess.DEVNULL).returncode in (0, 1) and os.path.exists(cache):
+            rows.append(series("dict load %s (binary cache)" % label, [DYAD, "dict", "stats", cache],
+                               args.runs))
     db = os.path.join(OUT, "bench.db")
 
     def fresh_db():
@@ -116,6 +134,10 @@ def main():
                        args.runs, setup=fresh_db))
 
     narticles = sum(1 for _ in open(corpus, encoding="utf-8"))
+    load_end = os.getloadavg()
+    print("\nmachine: %s, %d cores; load average %.2f at the start, %.2f at the end "
+          "(above ~0.5 the machine was shared and the times are noisy)"
+          % (cpu_model(), ncpu, load_start[0], load_end[0]))
     print("\n| job | median s | min–max s | sentences/s | MB/s | peak RSS MB |")
     print("|---|---|---|---|---|---|")
     for r in rows:
@@ -131,7 +153,8 @@ def main():
               (r["name"], extra, r["median_s"], r["min_s"], r["max_s"], rate, mb / r["median_s"],
                r["peak_rss_mb"]))
     result = {"when": datetime.datetime.utcnow().isoformat() + "Z", "machine": platform.platform(),
-              "cpus": ncpu, "corpus": {"articles": narticles, "sentences": sents, "mb": mb},
+              "cpu": cpu_model(), "cpus": ncpu, "load_start": load_start[0], "load_end": load_end[0],
+              "corpus": {"articles": narticles, "sentences": sents, "mb": mb},
               "rows": rows}
     path = os.path.join(OUT, "results-%s.json" % datetime.datetime.utcnow().strftime("%Y%m%dT%H%M%S"))
     with open(path, "w") as f:

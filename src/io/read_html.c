@@ -296,7 +296,7 @@ enum { MAX_ATTRS = 5000 };
 
 static int is_html_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
-static char *limit_attributes(const char *data, size_t len, size_t *out_len) {
+static char *limit_attributes(const char *data, size_t len, size_t *out_len, long *first_line) {
     dy_buf b;
     int copying = 0;
     size_t flushed = 0; /* data[0..flushed) is already in b when copying */
@@ -325,6 +325,9 @@ static char *limit_attributes(const char *data, size_t len, size_t *out_len) {
             }
             if (++nattrs > MAX_ATTRS) {
                 if (!copying) {
+                    long line = 1; /* only computed once, for the warning */
+                    for (size_t k = 0; k < i; k++) line += data[k] == '\n';
+                    *first_line = line;
                     dy_buf_init(&b);
                     dy_buf_reserve(&b, len);
                     copying = 1;
@@ -357,9 +360,10 @@ int dy_read_html(const char *name, const char *data, size_t len, dyad_article_fn
         }
     }
     size_t limited_len;
-    char *limited = limit_attributes(data, len, &limited_len);
+    long limited_line = 0;
+    char *limited = limit_attributes(data, len, &limited_len, &limited_line);
     if (limited) {
-        dyad_diag_report(diag, DYAD_WARNING, name, 0, 0,
+        dyad_diag_report(diag, DYAD_WARNING, name, limited_line, 0,
                          "a tag with more than %d attributes: the rest of its attributes ignored",
                          MAX_ATTRS);
         free(clean);
