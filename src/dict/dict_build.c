@@ -8,22 +8,18 @@
 #include <string.h>
 #include <strings.h>
 
-static uint64_t mix64(uint64_t x) {
-    x ^= x >> 33;
-    x *= 0xff51afd7ed558ccdULL;
-    x ^= x >> 33;
-    x *= 0xc4ceb9fe1a85ec53ULL;
-    x ^= x >> 33;
-    return x;
-}
+/* FNV-1a, then mixed: short keys, good spread. The unmixed FNV state of a
+ * prefix extends to the next byte, which dy_vocab_prefix_hashes relies on. */
+#define FNV_SEED 1469598103934665603ULL
+#define FNV_PRIME 1099511628211ULL
 
 static uint64_t hash_bytes(const char *s, size_t n) {
-    uint64_t h = 1469598103934665603ULL; /* FNV-1a, then mixed: short keys, good spread */
+    uint64_t h = FNV_SEED;
     for (size_t i = 0; i < n; i++) {
         h ^= (unsigned char)s[i];
-        h *= 1099511628211ULL;
+        h *= FNV_PRIME;
     }
-    return mix64(h);
+    return dy_mix64(h);
 }
 
 dyad_dict *dy_build_new(void) {
@@ -39,8 +35,7 @@ dyad_dict *dy_build_new(void) {
     d->vcap = 1 << 10; /* small sets (tests, fuzzing) stay small; big ones grow */
     d->vslot = dy_xcalloc(d->vcap, sizeof *d->vslot);
     d->ecap = 1 << 12;
-    d->ekey = dy_xcalloc(d->ecap, sizeof *d->ekey);
-    d->echild = dy_xcalloc(d->ecap, sizeof *d->echild);
+    d->edges = dy_xcalloc(d->ecap, sizeof *d->edges);
     /* node 0 is "no node"; roots follow */
     DY_VEC_PUSH(d->npay, 0);
     DY_VEC_PUSH(d->nmask, 0);
@@ -73,29 +68,66 @@ const char *dy_build_file(dyad_dict *d, const char *name) {
 
 /* ---------------------------------------------------------------- vocabulary */
 
-static uint32_t vocab_find(const dyad_dict *d, const char *s, size_t n, size_t *slot_out) {
+void dy_vocab_prefix_hashes(const char *s, size_t n, uint64_t *h) {
+    uint64_t f = FNV_SEED;
+    h[0] = dy_mix64(f);
+    for (size_t i = 0; i < n; i++) {
+        f ^= (unsigned char)s[i];
+        f *= FNV_PRIME;
+        h[i + 1] = dy_mix64(f);
+    }
+}
+
+/* Slot tag: the length (255 = "255 or more") and 24 high hash bits. The
+ * slot index already spends the low hash bits. */
+static uint32_t vocab_tag(size_t n, uint64_t hash) {
+    return (uint32_t)((hash >> 40) << 8) | (uint32_t)(n < 255 ? n : 255);
+}
+
+static uint64_t vocab_head(const char *s, size_t n) {
+    uint64_t h = 0;
+    memcpy(&h, s, n < 8 ? n : 8);
+    return h;
+}
+
+/* Index of s's slot, or of the empty slot where it would go. */
+static size_t vocab_probe(const dyad_dict *d, const char *s, size_t n, uint64_t hash) {
     size_t mask = d->vcap - 1;
-    size_t i = (size_t)hash_bytes(s, n) & mask;
+    size_t i = (size_t)hash & mask;
+    uint32_t tag = vocab_tag(n, hash);
+    uint64_t head = vocab_head(s, n);
     for (;;) {
-        uint32_t id = d->vslot[i];
-        if (!id) break;
-        if (d->wlen.v[id] == n && memcmp(d->wtext.v[id], s, n) == 0) {
-            if (slot_out) *slot_out = i;
-            return id;
-        }
+        const dy_vslot *v = &d->vslot[i];
+        if (!v->id) return i;
+        if (v->tag == tag && v->head == head &&
+            (n <= 8 || ((n < 255 || d->wlen.v[v->id] == n) &&
+                        memcmp(d->wtext.v[v->id] + 8, s + 8, n - 8) == 0)))
+            return i;
         i = (i + 1) & mask;
     }
-    if (slot_out) *slot_out = i;
-    return 0;
+}
+
+dy_word dy_vocab_find_hashed(const dyad_dict *d, const char *s, size_t n, uint64_t hash) {
+    return d->vslot[vocab_probe(d, s, n, hash)].id;
+}
+
+static uint32_t vocab_find(const dyad_dict *d, const char *s, size_t n) {
+    return d->vslot[vocab_probe(d, s, n, hash_bytes(s, n))].id;
+}
+
+static dy_vslot vocab_slot(uint32_t id, const char *s, size_t n, uint64_t hash) {
+    dy_vslot v = {id, vocab_tag(n, hash), vocab_head(s, n)};
+    return v;
 }
 
 static void vocab_grow(dyad_dict *d) {
     size_t ncap = d->vcap * 2;
-    uint32_t *ns = dy_xcalloc(ncap, sizeof *ns);
+    dy_vslot *ns = dy_xcalloc(ncap, sizeof *ns);
     for (size_t id = 1; id < d->wtext.n; id++) {
-        size_t i = (size_t)hash_bytes(d->wtext.v[id], d->wlen.v[id]) & (ncap - 1);
-        while (ns[i]) i = (i + 1) & (ncap - 1);
-        ns[i] = (uint32_t)id;
+        uint64_t h = hash_bytes(d->wtext.v[id], d->wlen.v[id]);
+        size_t i = (size_t)h & (ncap - 1);
+        while (ns[i].id) i = (i + 1) & (ncap - 1);
+        ns[i] = vocab_slot((uint32_t)id, d->wtext.v[id], d->wlen.v[id], h);
     }
     free(d->vslot);
     d->vslot = ns;
@@ -130,28 +162,29 @@ dy_word dy_build_word(dyad_dict *d, const char *s, size_t n) {
         f = dy_fold(s, n, &d->scratch, &l);
         fn = l;
     }
-    size_t slot;
-    uint32_t id = vocab_find(d, f, fn, &slot);
+    uint64_t hash = hash_bytes(f, fn);
+    size_t slot = vocab_probe(d, f, fn, hash);
+    uint32_t id = d->vslot[slot].id;
     if (id) return id;
     id = (uint32_t)d->wtext.n;
     DY_VEC_PUSH(d->wtext, dy_arena_strndup(&d->arena, f, fn));
     DY_VEC_PUSH(d->wlen, (uint32_t)fn);
     DY_VEC_PUSH(d->wext, 0);
-    d->vslot[slot] = id;
+    d->vslot[slot] = vocab_slot(id, f, fn, hash);
     if (d->wtext.n * 2 > d->vcap) vocab_grow(d);
     return id;
 }
 
 void dy_build_mark_ext(dyad_dict *d, dy_word w) {
-    if (w && !d->wext.v[w]) {
-        d->wext.v[w] = 1;
+    if (w && !(d->wext.v[w] & DY_WEXT_EXT)) {
+        d->wext.v[w] |= DY_WEXT_EXT;
         d->has_ext = 1;
     }
 }
 
 dy_word dy_dict_word(const dyad_dict *d, const char *norm, size_t len) {
     if (!d || !len) return 0;
-    return vocab_find(d, norm, len, NULL);
+    return vocab_find(d, norm, len);
 }
 
 const char *dy_dict_word_text(const dyad_dict *d, dy_word w) {
@@ -159,39 +192,29 @@ const char *dy_dict_word_text(const dyad_dict *d, dy_word w) {
     return d->wtext.v[w];
 }
 
-int dy_dict_word_is_ext(const dyad_dict *d, dy_word w) { return w < d->wext.n && d->wext.v[w]; }
+int dy_dict_word_is_ext(const dyad_dict *d, dy_word w) {
+    return w < d->wext.n && (d->wext.v[w] & DY_WEXT_EXT);
+}
 
 /* ---------------------------------------------------------------- tries */
 
 
 static void edges_grow(dyad_dict *d) {
     size_t ncap = d->ecap * 2;
-    uint64_t *nk = dy_xcalloc(ncap, sizeof *nk);
-    uint32_t *nc = dy_xcalloc(ncap, sizeof *nc);
+    dy_edge *ne = dy_xcalloc(ncap, sizeof *ne);
     for (size_t i = 0; i < d->ecap; i++) {
-        if (!d->echild[i]) continue;
-        size_t j = (size_t)mix64(d->ekey[i]) & (ncap - 1);
-        while (nc[j]) j = (j + 1) & (ncap - 1);
-        nk[j] = d->ekey[i];
-        nc[j] = d->echild[i];
+        if (!d->edges[i].child) continue;
+        size_t j = (size_t)dy_mix64(d->edges[i].key) & (ncap - 1);
+        while (ne[j].child) j = (j + 1) & (ncap - 1);
+        ne[j] = d->edges[i];
     }
-    free(d->ekey);
-    free(d->echild);
-    d->ekey = nk;
-    d->echild = nc;
+    free(d->edges);
+    d->edges = ne;
     d->ecap = ncap;
 }
 
 uint32_t dy_trie_child(const dyad_dict *d, uint32_t node, uint32_t bits) {
-    uint64_t key = ((uint64_t)node << 32) | bits;
-    size_t mask = d->ecap - 1;
-    size_t i = (size_t)mix64(key) & mask;
-    for (;;) {
-        uint32_t c = d->echild[i];
-        if (!c) return 0;
-        if (d->ekey[i] == key) return c;
-        i = (i + 1) & mask;
-    }
+    return dy_trie_child_inline(d, node, bits);
 }
 
 uint32_t dy_trie_insert(dyad_dict *d, int trie, const dy_pword *w, size_t n) {
@@ -200,13 +223,15 @@ uint32_t dy_trie_insert(dyad_dict *d, int trie, const dy_pword *w, size_t n) {
         unsigned gap = k > 0 && w[k].gap;
         uint32_t bits = dy_edge_bits(w[k].word, w[k].mode, gap);
         if (w[k].mode != DY_MATCH_EXACT) dy_build_mark_ext(d, w[k].word);
+        if (w[k].word < d->wext.n)
+            d->wext.v[w[k].word] |= (uint16_t)((k ? DY_WEXT_DEEP0 : DY_WEXT_ROOT0) << trie);
         uint64_t key = ((uint64_t)node << 32) | bits;
         size_t mask = d->ecap - 1;
-        size_t i = (size_t)mix64(key) & mask;
+        size_t i = (size_t)dy_mix64(key) & mask;
         uint32_t child = 0;
-        while (d->echild[i]) {
-            if (d->ekey[i] == key) {
-                child = d->echild[i];
+        while (d->edges[i].child) {
+            if (d->edges[i].key == key) {
+                child = d->edges[i].child;
                 break;
             }
             i = (i + 1) & mask;
@@ -215,8 +240,8 @@ uint32_t dy_trie_insert(dyad_dict *d, int trie, const dy_pword *w, size_t n) {
             child = (uint32_t)d->npay.n;
             DY_VEC_PUSH(d->npay, 0);
             DY_VEC_PUSH(d->nmask, 0);
-            d->ekey[i] = key;
-            d->echild[i] = child;
+            d->edges[i].key = key;
+            d->edges[i].child = child;
             d->nmask.v[node] |= (uint8_t)(1u << ((w[k].mode & 3u) * 2 + gap));
             if (++d->ecount * 2 > d->ecap) edges_grow(d);
         }
@@ -440,8 +465,7 @@ void dyad_dict_free(dyad_dict *d) {
     free(d->vslot);
     free(d->npay.v);
     free(d->nmask.v);
-    free(d->ekey);
-    free(d->echild);
+    free(d->edges);
     free(d->actors.v);
     free(d->acode_entry.v);
     free(d->acode.v);

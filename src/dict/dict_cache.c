@@ -32,6 +32,9 @@ typedef struct {
 } cache_hdr;
 
 static const char MAGIC[8] = "DYADDC1";
+/* 2: edges interleaved (key, child); word flags carry the trie-root bits;
+ * vocabulary slots carry a hash and length tag and the word's head */
+enum { DY_CACHE_VERSION = 2 };
 
 static void struct_sizes(uint32_t s[8]) {
     s[0] = sizeof(dy_actor_entry);
@@ -144,7 +147,7 @@ int dy_dict_cache_write(const dyad_dict *d, const char *path) {
     cache_hdr h;
     memset(&h, 0, sizeof h);
     memcpy(h.magic, MAGIC, 8);
-    h.version = 1;
+    h.version = DY_CACHE_VERSION;
     h.family = (uint32_t)d->family;
     struct_sizes(h.sizes);
     h.has_ext = (uint64_t)d->has_ext;
@@ -165,13 +168,13 @@ int dy_dict_cache_write(const dyad_dict *d, const char *path) {
         memcpy(w.img.data + h.off[S_WTEXT] + i * 8, &o, 8);
     }
     h.off[S_WLEN] = put(&w, d->wlen.v, nw * sizeof *d->wlen.v);
-    h.off[S_WEXT] = put(&w, d->wext.v, nw);
+    h.off[S_WEXT] = put(&w, d->wext.v, nw * sizeof *d->wext.v);
     h.off[S_VSLOT] = put(&w, d->vslot, d->vcap * sizeof *d->vslot);
     h.cnt[S_NPAY] = d->npay.n;
     h.off[S_NPAY] = put(&w, d->npay.v, d->npay.n * sizeof *d->npay.v);
     h.off[S_NMASK] = put(&w, d->nmask.v, d->nmask.n);
-    h.off[S_EKEY] = put(&w, d->ekey, d->ecap * sizeof *d->ekey);
-    h.off[S_ECHILD] = put(&w, d->echild, d->ecap * sizeof *d->echild);
+    h.off[S_EKEY] = put(&w, d->edges, d->ecap * sizeof *d->edges);
+    h.off[S_ECHILD] = put(&w, NULL, 0); /* unused since version 2: children sit beside their keys */
 
     /* synsets first: elements point at them */
     size_t ns = d->synsets.n;
@@ -352,11 +355,11 @@ dyad_dict *dy_dict_cache_load(const char *path, dyad_diag *diag) {
     struct_sizes(sizes);
     const char *why = NULL;
     if (memcmp(h->magic, MAGIC, 8)) why = "not a dyad dictionary cache";
-    else if (h->version != 1 || memcmp(h->sizes, sizes, sizeof sizes))
+    else if (h->version != DY_CACHE_VERSION || memcmp(h->sizes, sizes, sizeof sizes))
         why = "dictionary cache written by another dyad version: run dyad dict compile again";
     else if (h->total != (uint64_t)sb.st_size) why = "dictionary cache is truncated";
     static const size_t elem[S_COUNT] = {
-        8, 4, 1, 0, 0, 0, 0, 0, sizeof(dy_actor_entry), sizeof(dy_actor_code), sizeof(dy_agent_entry),
+        8, 4, 2, 0, 0, 0, 0, 0, sizeof(dy_actor_entry), sizeof(dy_actor_code), sizeof(dy_agent_entry),
         sizeof(dy_class_entry), sizeof(dy_time_entry), sizeof(dy_discard_entry), sizeof(dy_issue_entry),
         sizeof(dy_transform), 8, sizeof(dy_verb_block), sizeof(dy_verb_form), sizeof(dy_pattern), 8};
     for (int s = 0; s < S_COUNT && !why; s++)
@@ -389,13 +392,12 @@ dyad_dict *dy_dict_cache_load(const char *path, dyad_diag *diag) {
     for (size_t i = 0; i < nw; i++) d->wtext.v[i] = at(&f, AS_PTR(wt[i]));
     d->wtext.n = d->wlen.n = d->wext.n = nw;
     d->wlen.v = (uint32_t *)(base + h->off[S_WLEN]);
-    d->wext.v = (uint8_t *)(base + h->off[S_WEXT]);
-    d->vslot = (uint32_t *)(base + h->off[S_VSLOT]);
+    d->wext.v = (uint16_t *)(base + h->off[S_WEXT]);
+    d->vslot = (dy_vslot *)(base + h->off[S_VSLOT]);
     d->npay.v = (uint32_t *)(base + h->off[S_NPAY]);
     d->npay.n = d->nmask.n = h->cnt[S_NPAY];
     d->nmask.v = (uint8_t *)(base + h->off[S_NMASK]);
-    d->ekey = (uint64_t *)(base + h->off[S_EKEY]);
-    d->echild = (uint32_t *)(base + h->off[S_ECHILD]);
+    d->edges = (dy_edge *)(base + h->off[S_EKEY]);
 
     size_t ns = h->cnt[S_SYNPTR];
     uint64_t *sp = (uint64_t *)(base + h->off[S_SYNPTR]);

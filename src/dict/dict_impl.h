@@ -43,6 +43,32 @@ typedef struct {
 
 #define DY_MAX_PHRASE 32
 
+/* One slot of the edge hash table. Key and child side by side: a probe
+ * touches one cache line, not two (a large set's table outgrows the L2 cache). */
+typedef struct {
+    uint64_t key;                /* parent node << 32 | dy_edge_bits */
+    uint32_t child;              /* 0: empty slot */
+    uint32_t unused;             /* keeps slots 16 bytes, never straddling a line */
+} dy_edge;
+
+/* One slot of the vocabulary table. The tag rejects a mismatch and the head
+ * confirms a short word without touching the word's text (a cache miss). */
+typedef struct {
+    uint32_t id;                 /* 0: empty slot */
+    uint32_t tag;                /* 24 high hash bits << 8 | length (255: 255 or more) */
+    uint64_t head;               /* first 8 bytes of the word, zero-padded */
+} dy_vslot;
+
+/* Per-word flags (wext). Most tokens begin no phrase of a given trie, and
+ * most continue none: these bits let a walk reject them without probing the
+ * edge table (a cache miss each). */
+enum {
+    DY_WEXT_EXT = 1u,            /* used as a stem or ending word somewhere */
+    DY_WEXT_ROOT0 = 2u,          /* << trie: some edge leaves that trie's root with this word */
+    DY_WEXT_DEEP0 = 1u << 8      /* << trie: some other edge of that trie carries this word */
+};
+_Static_assert(DY_TRIE_COUNT <= 7, "the DY_WEXT_* trie bits of a word fit in 16 bits");
+
 typedef struct {
     const dy_pat_elem *elem;     /* element whose synset is to be resolved */
     const char *name;
@@ -63,16 +89,15 @@ struct dyad_dict {
     /* vocabulary: id -> text; open-addressing table of ids */
     DY_VEC(const char *) wtext;
     DY_VEC(uint32_t) wlen;
-    DY_VEC(uint8_t) wext;        /* 1: used as a stem or ending word somewhere */
-    uint32_t *vslot;
+    DY_VEC(uint16_t) wext;       /* DY_WEXT_* bits */
+    dy_vslot *vslot;
     size_t vcap;
     int has_ext;
 
     /* tries: nodes (payload index+1, bitmask of child edge kinds), edges in one table */
     DY_VEC(uint32_t) npay;
     DY_VEC(uint8_t) nmask;
-    uint64_t *ekey;
-    uint32_t *echild;
+    dy_edge *edges;
     size_t ecap, ecount;
     uint32_t root[DY_TRIE_COUNT];
 
@@ -118,6 +143,11 @@ const char *dy_build_str(dyad_dict *d, const char *s, size_t n);
 dy_word dy_build_word(dyad_dict *d, const char *s, size_t n);
 void dy_build_mark_ext(dyad_dict *d, dy_word w);
 
+/* Vocabulary lookups with the hash computed by the caller: h[l] (l = 0..n)
+ * receives the hash of s[0..l), all in one pass over s. */
+void dy_vocab_prefix_hashes(const char *s, size_t n, uint64_t *h);
+dy_word dy_vocab_find_hashed(const dyad_dict *d, const char *s, size_t n, uint64_t hash);
+
 /* Insert a phrase; returns its final node. */
 uint32_t dy_trie_insert(dyad_dict *d, int trie, const dy_pword *w, size_t n);
 uint32_t dy_trie_payload(const dyad_dict *d, uint32_t node);
@@ -127,6 +157,28 @@ static inline uint32_t dy_edge_bits(dy_word w, unsigned mode, unsigned gap) {
     return (w << 3) | ((mode & 3u) << 1) | (gap & 1u);
 }
 void dy_trie_set_payload(dyad_dict *d, uint32_t node, uint32_t payload);
+
+/* Inline for the match walks, which probe the edge table once per token and
+ * match mode: the call would cost as much as the probe. */
+static inline uint64_t dy_mix64(uint64_t x) {
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdULL;
+    x ^= x >> 33;
+    x *= 0xc4ceb9fe1a85ec53ULL;
+    x ^= x >> 33;
+    return x;
+}
+static inline uint32_t dy_trie_child_inline(const dyad_dict *d, uint32_t node, uint32_t bits) {
+    uint64_t key = ((uint64_t)node << 32) | bits;
+    size_t mask = d->ecap - 1;
+    size_t i = (size_t)dy_mix64(key) & mask;
+    for (;;) {
+        const dy_edge *e = &d->edges[i];
+        if (!e->child) return 0;
+        if (e->key == key) return e->child;
+        i = (i + 1) & mask;
+    }
+}
 
 /* Actor: the entry of a phrase node (created on first use). */
 uint32_t dy_build_actor_entry(dyad_dict *d, uint32_t node, const char *root);

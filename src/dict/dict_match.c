@@ -84,12 +84,24 @@ static uint8_t ending_of(const char *rest, size_t n) {
     return 0;
 }
 
+/* Tokens longer than this hash their prefixes one by one (rare). */
+#define PREFIX_HASH_MAX 64
+
 void dy_dict_tok_resolve(const dyad_dict *d, const char *norm, size_t len, dy_dict_tok *out) {
-    out->word = dy_dict_word(d, norm, len);
     out->next = 0;
-    if (!d || !d->has_ext) return;
+    if (!d || !d->has_ext || len > PREFIX_HASH_MAX) {
+        out->word = dy_dict_word(d, norm, len);
+        if (!d || !d->has_ext) return;
+    }
+    /* every prefix of the token is looked up: hash them all in one pass */
+    uint64_t h[PREFIX_HASH_MAX + 1];
+    int hashed = len <= PREFIX_HASH_MAX;
+    if (hashed) {
+        dy_vocab_prefix_hashes(norm, len, h);
+        out->word = len ? dy_vocab_find_hashed(d, norm, len, h[len]) : 0;
+    }
     for (size_t l = len; l-- > 1 && out->next < DY_TOK_MAX_EXT;) {
-        dy_word w = dy_dict_word(d, norm, l);
+        dy_word w = hashed ? dy_vocab_find_hashed(d, norm, l, h[l]) : dy_dict_word(d, norm, l);
         if (!w || !dy_dict_word_is_ext(d, w)) continue;
         dy_tok_ext *e = &out->ext[out->next++];
         e->word = w;
@@ -119,6 +131,9 @@ typedef struct {
     size_t n;
     size_t best_end;
     uint32_t best_pay;
+    uint32_t root;
+    uint16_t root_bit;           /* DY_WEXT_ROOT0 << trie */
+    uint16_t deep_bit;           /* DY_WEXT_DEEP0 << trie */
 } walk_state;
 
 static void walk(walk_state *w, uint32_t node, size_t pos);
@@ -128,28 +143,31 @@ static void walk(walk_state *w, uint32_t node, size_t pos);
 static void step(walk_state *w, uint32_t node, const dy_dict_tok *t, size_t next, unsigned gap) {
     const dyad_dict *d = w->d;
     uint8_t mask = d->nmask.v[node];
-    if (t->word) {
+    /* a word that starts (continues) no phrase of this trie needs no probe */
+    uint16_t need = node == w->root ? w->root_bit : w->deep_bit;
+    if (t->word && (d->wext.v[t->word] & need)) {
         static const unsigned order[4] = {DY_MATCH_EXACT, DY_MATCH_NOUN, DY_MATCH_VERB,
                                           DY_MATCH_STEM};
         for (int k = 0; k < 4; k++) {
             unsigned m = order[k];
             if (!(mask & (1u << (m * 2 + gap)))) continue;
-            uint32_t c = dy_trie_child(d, node, dy_edge_bits(t->word, m, gap));
+            uint32_t c = dy_trie_child_inline(d, node, dy_edge_bits(t->word, m, gap));
             if (c) walk(w, c, next);
         }
     }
     for (unsigned i = 0; i < t->next; i++) {
         const dy_tok_ext *e = &t->ext[i];
+        if (!(d->wext.v[e->word] & need)) continue;
         if ((e->ending & DY_END_NOUN) && (mask & (1u << (DY_MATCH_NOUN * 2 + gap)))) {
-            uint32_t c = dy_trie_child(d, node, dy_edge_bits(e->word, DY_MATCH_NOUN, gap));
+            uint32_t c = dy_trie_child_inline(d, node, dy_edge_bits(e->word, DY_MATCH_NOUN, gap));
             if (c) walk(w, c, next);
         }
         if ((e->ending & DY_END_VERB) && (mask & (1u << (DY_MATCH_VERB * 2 + gap)))) {
-            uint32_t c = dy_trie_child(d, node, dy_edge_bits(e->word, DY_MATCH_VERB, gap));
+            uint32_t c = dy_trie_child_inline(d, node, dy_edge_bits(e->word, DY_MATCH_VERB, gap));
             if (c) walk(w, c, next);
         }
         if (mask & (1u << (DY_MATCH_STEM * 2 + gap))) {
-            uint32_t c = dy_trie_child(d, node, dy_edge_bits(e->word, DY_MATCH_STEM, gap));
+            uint32_t c = dy_trie_child_inline(d, node, dy_edge_bits(e->word, DY_MATCH_STEM, gap));
             if (c) walk(w, c, next);
         }
     }
@@ -173,7 +191,8 @@ static size_t trie_match(const dyad_dict *d, int trie, const dy_dict_tok *toks, 
                          uint32_t *pay) {
     *pay = 0;
     if (!d || i >= n) return 0;
-    walk_state w = {d, toks, n, i, 0};
+    walk_state w = {d, toks, n, i, 0, d->root[trie], (uint16_t)(DY_WEXT_ROOT0 << trie),
+                    (uint16_t)(DY_WEXT_DEEP0 << trie)};
     walk(&w, d->root[trie], i);
     if (!w.best_pay) return 0;
     *pay = w.best_pay;
@@ -361,8 +380,9 @@ void dy_dict_stats_get(const dyad_dict *d, dy_dict_stats *out) {
         out->bytes = d->image_len;
         return;
     }
-    out->bytes = d->arena.total + d->wtext.cap * sizeof(char *) + d->wlen.cap * 4 + d->wext.cap +
-                 d->vcap * 4 + d->npay.cap * 4 + d->nmask.cap + d->ecap * 12 +
+    out->bytes = d->arena.total + d->wtext.cap * sizeof(char *) + d->wlen.cap * 4 +
+                 d->wext.cap * sizeof *d->wext.v + d->vcap * sizeof *d->vslot + d->npay.cap * 4 +
+                 d->nmask.cap + d->ecap * sizeof *d->edges +
                  d->actors.cap * sizeof(dy_actor_entry) + d->agents.cap * sizeof(dy_agent_entry) +
                  d->forms.cap * sizeof(dy_verb_form) + d->blocks.cap * sizeof(dy_verb_block) +
                  d->discards.cap * sizeof(dy_discard_entry) + d->issues.cap * sizeof(dy_issue_entry);

@@ -24,15 +24,15 @@ static void children_build(const dyad_dict *d, children *ch) {
     ch->child = dy_xmalloc((d->ecount ? d->ecount : 1) * sizeof *ch->child);
     ch->bits = dy_xmalloc((d->ecount ? d->ecount : 1) * sizeof *ch->bits);
     for (size_t i = 0; i < d->ecap; i++)
-        if (d->echild[i]) ch->start[(d->ekey[i] >> 32) + 1]++;
+        if (d->edges[i].child) ch->start[(d->edges[i].key >> 32) + 1]++;
     for (size_t i = 0; i < nn; i++) ch->start[i + 1] += ch->start[i];
     uint32_t *fill = dy_xcalloc(nn, sizeof *fill);
     for (size_t i = 0; i < d->ecap; i++) {
-        if (!d->echild[i]) continue;
-        uint32_t p = (uint32_t)(d->ekey[i] >> 32);
+        if (!d->edges[i].child) continue;
+        uint32_t p = (uint32_t)(d->edges[i].key >> 32);
         uint32_t slot = ch->start[p] + fill[p]++;
-        ch->child[slot] = d->echild[i];
-        ch->bits[slot] = (uint32_t)d->ekey[i];
+        ch->child[slot] = d->edges[i].child;
+        ch->bits[slot] = (uint32_t)d->edges[i].key;
     }
     free(fill);
 }
