@@ -258,7 +258,11 @@ void dy_trie_set_payload(dyad_dict *d, uint32_t node, uint32_t payload) { d->npa
 uint32_t dy_build_actor_entry(dyad_dict *d, uint32_t node, const char *root) {
     uint32_t p = d->npay.v[node];
     if (p) return p - 1;
-    dy_actor_entry e = {NULL, 0, root};
+    /* memset, not an initialiser: the padding after ncodes must be zero so
+     * that `dict compile` writes the same bytes for the same dictionary. */
+    dy_actor_entry e;
+    memset(&e, 0, sizeof e);
+    e.root = root;
     DY_VEC_PUSH(d->actors, e);
     d->npay.v[node] = (uint32_t)d->actors.n;
     d->st.actor_phrases++;
