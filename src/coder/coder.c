@@ -32,6 +32,9 @@ struct dyad_coder {
     uint32_t *blk_first;            /* index into pat_need of the block's first pattern's words */
     size_t blk_cap;
     dy_word *pat_need;
+    uint8_t *pat_covered;           /* per pattern (pat_need index / NEED_WORDS): 1 when its needed
+                                     * words are all dy_pattern_possible would test, so passing
+                                     * needs_met already proves it possible */
     FILE *trace;                    /* DYAD_CODER_TRACE set: the parse of every sentence */
     dy_p2_rules *p2;                /* PETRARCH-2 transformations, NULL when none */
     int time_shift;                 /* TABARI <TIME> phrases shift dates / discard */
@@ -83,6 +86,37 @@ static void needed_words(const dy_pattern *p, dy_word out[NEED_WORDS]) {
         }
 }
 
+/* Would dy_pattern_possible say nothing that needs_met has not? Only when
+ * every element it tests is a plain word among the needed ones: synsets,
+ * phrases and dead literals keep the full check. */
+static int need_covers(const dy_pattern *p, const dy_word need[NEED_WORDS]) {
+    if (p->flags & DY_PAT_DEAD) return 0;
+    const dy_pat_seq *parts[2] = {&p->pre, &p->post};
+    for (int h = 0; h < 2; h++)
+        for (uint32_t k = 0; k < parts[h]->n; k++) {
+            const dy_pat_elem *e = &parts[h]->elems[k];
+            switch ((dy_pat_kind)e->kind) {
+            case DY_PE_NP_HEAD:
+                if (e->synset) return 0;
+                /* fall through */
+            case DY_PE_WORD: {
+                int in = 0;
+                for (int i = 0; i < NEED_WORDS; i++) in |= e->word && need[i] == e->word;
+                if (!in) return 0;
+                break;
+            }
+            case DY_PE_SYNSET:
+            case DY_PE_PP:
+            case DY_PE_NP:
+            case DY_PE_LITERAL:
+                return 0;
+            default:
+                break;
+            }
+        }
+    return 1;
+}
+
 static size_t block_slot(const dyad_coder *c, const dy_verb_block *b) {
     size_t h = ((uintptr_t)b >> 4) & (c->blk_cap - 1);
     while (c->blk_key[h] && c->blk_key[h] != b) h = (h + 1) & (c->blk_cap - 1);
@@ -97,6 +131,7 @@ static void index_patterns(dyad_coder *c) {
     c->blk_key = dy_xcalloc(c->blk_cap, sizeof *c->blk_key);
     c->blk_first = dy_xcalloc(c->blk_cap, sizeof *c->blk_first);
     c->pat_need = dy_xcalloc((np + 1) * NEED_WORDS, sizeof *c->pat_need);
+    c->pat_covered = dy_xcalloc(np + 1, 1);
     size_t at = 0;
     for (size_t i = 0; i < nb; i++) {
         const dy_verb_block *b = dy_dict_verb_block(c->d, i);
@@ -104,7 +139,10 @@ static void index_patterns(dyad_coder *c) {
         if (c->blk_key[h]) continue;
         c->blk_key[h] = b;
         c->blk_first[h] = (uint32_t)at;
-        for (uint32_t k = 0; k < b->npatterns; k++, at += NEED_WORDS) needed_words(&b->patterns[k], c->pat_need + at);
+        for (uint32_t k = 0; k < b->npatterns; k++, at += NEED_WORDS) {
+            needed_words(&b->patterns[k], c->pat_need + at);
+            c->pat_covered[at / NEED_WORDS] = (uint8_t)need_covers(&b->patterns[k], c->pat_need + at);
+        }
     }
 }
 
@@ -112,6 +150,20 @@ static int needs_met(const dyad_coder *c, const dy_word *need) {
     for (int i = 0; i < NEED_WORDS; i++)
         if (need[i] && !word_present(c, need[i])) return 0;
     return 1;
+}
+
+/* needs_met, then dy_pattern_possible unless the needed words already
+ * decide it: the full check walks every element, once per verb and voice.
+ * need: the block's needed words (NULL: unknown block). The shortcut holds
+ * only while the sentence tests the coder's own present bits. */
+static int pattern_possible(const dyad_coder *c, const dy_sentence_parse *s, const dy_word *need, uint32_t p,
+                            const dy_pattern *pat) {
+    if (need) {
+        const dy_word *n = need + (size_t)p * NEED_WORDS;
+        if (!needs_met(c, n)) return 0;
+        if (s->present == c->present && c->pat_covered[(size_t)(n - c->pat_need) / NEED_WORDS]) return 1;
+    }
+    return dy_pattern_possible(s, pat);
 }
 
 /* The needed words of a block's patterns (NEED_WORDS per pattern), or NULL
@@ -163,6 +215,7 @@ void dyad_coder_free(dyad_coder *c) {
     free(c->memo.used);
     free(c->blk_key);
     free(c->blk_first);
+    free(c->pat_covered);
     free(c->pat_need);
     dy_p2_rules_free(c->p2);
     free(c);
@@ -473,8 +526,7 @@ static const dy_pattern *try_patterns(dyad_coder *c, const dy_sentence_parse *s,
     const dy_word *need = block_needs(c, blk);
     for (uint32_t q = 0; q < blk->npatterns; q++) {
         uint32_t p = order ? order[q] : q;
-        if (need && !needs_met(c, need + (size_t)p * NEED_WORDS)) continue;
-        if (!dy_pattern_possible(s, &blk->patterns[p])) continue;
+        if (!pattern_possible(c, s, need, p, &blk->patterns[p])) continue;
         memset(scratch, 0, s->ntok);
         if (dy_pattern_match(s, v, &blk->patterns[p], src, tgt, scratch)) {
             for (size_t t = 0; t < s->ntok; t++) used[t] |= scratch[t];
@@ -515,8 +567,7 @@ static uint32_t later_same_path(dyad_coder *c, const dy_sentence_parse *s, size_
     for (uint32_t q = p + 1; q < blk->npatterns; q++) {
         const dy_pattern *pq = &blk->patterns[q];
         if (pq->pre.n != pp->pre.n || pq->post.n != pp->post.n) continue;
-        if (need && !needs_met(c, need + (size_t)q * NEED_WORDS)) continue;
-        if (!dy_pattern_possible(s, pq)) continue;
+        if (!pattern_possible(c, s, need, q, pq)) continue;
         int ss, tt;
         if (match_regions_or_verb(s, v, pq, regions, &ss, &tt, mine) && !memcmp(mine, matched, s->ntok)) best = q;
     }
@@ -530,8 +581,7 @@ static const dy_pattern *try_passive_patterns(dyad_coder *c, const dy_sentence_p
     if (!blk || !dy_p2_passive_regions(s, v, &regions[0], &regions[1], &regions[2])) return NULL;
     const dy_word *need = block_needs(c, blk);
     for (uint32_t p = 0; p < blk->npatterns; p++) {
-        if (need && !needs_met(c, need + (size_t)p * NEED_WORDS)) continue;
-        if (!dy_pattern_possible(s, &blk->patterns[p])) continue;
+        if (!pattern_possible(c, s, need, p, &blk->patterns[p])) continue;
         int ss, tt;
         if (match_regions_or_verb(s, v, &blk->patterns[p], regions, &ss, &tt, scratch)) {
             for (size_t t = 0; t < s->ntok; t++) used[t] |= scratch[t];
