@@ -15,6 +15,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* One test of dy_pattern_possible, flattened out of the pattern's
+ * elements: a synset (when set) must be possible, else word w must be
+ * present (w == 0: never). */
+typedef struct {
+    const dy_synset *syn;
+    dy_word w;
+} pat_check;
+
 struct dyad_coder {
     const dyad_dict *d;
     dy_family family;
@@ -32,9 +40,11 @@ struct dyad_coder {
     uint32_t *blk_first;            /* index into pat_need of the block's first pattern's words */
     size_t blk_cap;
     dy_word *pat_need;
-    uint8_t *pat_covered;           /* per pattern (pat_need index / NEED_WORDS): 1 when its needed
-                                     * words are all dy_pattern_possible would test, so passing
-                                     * needs_met already proves it possible */
+    /* dy_pattern_possible's tests per pattern (pat_need index / NEED_WORDS),
+     * pat_chk[pat_chk_first[i] .. pat_chk_first[i + 1]): contiguous, so the
+     * pre-filter need not chase each pattern's element arrays. */
+    uint32_t *pat_chk_first;
+    pat_check *pat_chk;
     FILE *trace;                    /* DYAD_CODER_TRACE set: the parse of every sentence */
     dy_p2_rules *p2;                /* PETRARCH-2 transformations, NULL when none */
     int time_shift;                 /* TABARI <TIME> phrases shift dates / discard */
@@ -86,35 +96,68 @@ static void needed_words(const dy_pattern *p, dy_word out[NEED_WORDS]) {
         }
 }
 
-/* Would dy_pattern_possible say nothing that needs_met has not? Only when
- * every element it tests is a plain word among the needed ones: synsets,
- * phrases and dead literals keep the full check. */
-static int need_covers(const dy_pattern *p, const dy_word need[NEED_WORDS]) {
-    if (p->flags & DY_PAT_DEAD) return 0;
-    const dy_pat_seq *parts[2] = {&p->pre, &p->post};
-    for (int h = 0; h < 2; h++)
-        for (uint32_t k = 0; k < parts[h]->n; k++) {
-            const dy_pat_elem *e = &parts[h]->elems[k];
-            switch ((dy_pat_kind)e->kind) {
-            case DY_PE_NP_HEAD:
-                if (e->synset) return 0;
-                /* fall through */
-            case DY_PE_WORD: {
-                int in = 0;
-                for (int i = 0; i < NEED_WORDS; i++) in |= e->word && need[i] == e->word;
-                if (!in) return 0;
+typedef struct {
+    pat_check *v;
+    size_t n, cap;
+} check_list;
+
+static void add_check(check_list *l, const dy_synset *syn, dy_word w) {
+    if (l->n == l->cap) {
+        l->cap = l->cap ? l->cap * 2 : 1024;
+        l->v = dy_xrealloc(l->v, l->cap * sizeof *l->v);
+    }
+    l->v[l->n++] = (pat_check){syn, w};
+}
+
+static int is_needed(const dy_word need[NEED_WORDS], dy_word w) {
+    for (int i = 0; i < NEED_WORDS; i++)
+        if (w && need[i] == w) return 1;
+    return 0;
+}
+
+/* The tests seq_possible makes for q, less the words needs_met has already
+ * proved present. Every test is a pure function of the sentence, so their
+ * order does not change the answer. */
+static void flatten_seq(check_list *l, const dy_pat_seq *q, const dy_word need[NEED_WORDS]) {
+    for (uint32_t k = 0; k < q->n; k++) {
+        const dy_pat_elem *e = &q->elems[k];
+        switch ((dy_pat_kind)e->kind) {
+        case DY_PE_NP_HEAD:
+            if (e->synset) {
+                add_check(l, e->synset, 0);
                 break;
             }
-            case DY_PE_SYNSET:
-            case DY_PE_PP:
-            case DY_PE_NP:
-            case DY_PE_LITERAL:
-                return 0;
-            default:
-                break;
-            }
+            /* fall through */
+        case DY_PE_WORD:
+            if (!is_needed(need, e->word)) add_check(l, NULL, e->word);
+            break;
+        case DY_PE_SYNSET:
+            add_check(l, e->synset, 0);
+            if (!e->synset) return; /* never possible: word 0 */
+            break;
+        case DY_PE_PP:
+            if (!is_needed(need, e->word)) add_check(l, NULL, e->word);
+            flatten_seq(l, &e->sub, need);
+            break;
+        case DY_PE_NP:
+            flatten_seq(l, &e->sub, need);
+            break;
+        case DY_PE_LITERAL:
+            add_check(l, NULL, 0);
+            return;
+        default:
+            break;
         }
-    return 1;
+    }
+}
+
+static void flatten_pattern(check_list *l, const dy_pattern *p, const dy_word need[NEED_WORDS]) {
+    if (p->flags & DY_PAT_DEAD) {
+        add_check(l, NULL, 0);
+        return;
+    }
+    flatten_seq(l, &p->pre, need);
+    flatten_seq(l, &p->post, need);
 }
 
 static size_t block_slot(const dyad_coder *c, const dy_verb_block *b) {
@@ -131,7 +174,8 @@ static void index_patterns(dyad_coder *c) {
     c->blk_key = dy_xcalloc(c->blk_cap, sizeof *c->blk_key);
     c->blk_first = dy_xcalloc(c->blk_cap, sizeof *c->blk_first);
     c->pat_need = dy_xcalloc((np + 1) * NEED_WORDS, sizeof *c->pat_need);
-    c->pat_covered = dy_xcalloc(np + 1, 1);
+    c->pat_chk_first = dy_xcalloc(np + 2, sizeof *c->pat_chk_first);
+    check_list chk = {0};
     size_t at = 0;
     for (size_t i = 0; i < nb; i++) {
         const dy_verb_block *b = dy_dict_verb_block(c->d, i);
@@ -141,9 +185,11 @@ static void index_patterns(dyad_coder *c) {
         c->blk_first[h] = (uint32_t)at;
         for (uint32_t k = 0; k < b->npatterns; k++, at += NEED_WORDS) {
             needed_words(&b->patterns[k], c->pat_need + at);
-            c->pat_covered[at / NEED_WORDS] = (uint8_t)need_covers(&b->patterns[k], c->pat_need + at);
+            flatten_pattern(&chk, &b->patterns[k], c->pat_need + at);
+            c->pat_chk_first[at / NEED_WORDS + 1] = (uint32_t)chk.n;
         }
     }
+    c->pat_chk = chk.v;
 }
 
 static int needs_met(const dyad_coder *c, const dy_word *need) {
@@ -152,16 +198,24 @@ static int needs_met(const dyad_coder *c, const dy_word *need) {
     return 1;
 }
 
-/* needs_met, then dy_pattern_possible unless the needed words already
- * decide it: the full check walks every element, once per verb and voice.
- * need: the block's needed words (NULL: unknown block). The shortcut holds
+/* needs_met, then dy_pattern_possible's tests from the flat list built
+ * with the needed words (the elements themselves are scattered in memory,
+ * and this runs for every pattern of every verb, in both voices).
+ * need: the block's needed words (NULL: unknown block). The flat list holds
  * only while the sentence tests the coder's own present bits. */
 static int pattern_possible(const dyad_coder *c, const dy_sentence_parse *s, const dy_word *need, uint32_t p,
                             const dy_pattern *pat) {
     if (need) {
         const dy_word *n = need + (size_t)p * NEED_WORDS;
         if (!needs_met(c, n)) return 0;
-        if (s->present == c->present && c->pat_covered[(size_t)(n - c->pat_need) / NEED_WORDS]) return 1;
+        if (s->present == c->present) {
+            size_t i = (size_t)(n - c->pat_need) / NEED_WORDS;
+            for (uint32_t k = c->pat_chk_first[i]; k < c->pat_chk_first[i + 1]; k++) {
+                const pat_check *x = &c->pat_chk[k];
+                if (x->syn ? !dy_synset_possible(s, x->syn) : !word_present(c, x->w)) return 0;
+            }
+            return 1;
+        }
     }
     return dy_pattern_possible(s, pat);
 }
@@ -215,7 +269,8 @@ void dyad_coder_free(dyad_coder *c) {
     free(c->memo.used);
     free(c->blk_key);
     free(c->blk_first);
-    free(c->pat_covered);
+    free(c->pat_chk_first);
+    free(c->pat_chk);
     free(c->pat_need);
     dy_p2_rules_free(c->p2);
     free(c);

@@ -143,6 +143,8 @@ void dy_groups_build(dy_sentence_parse *s, const dy_context *ctx, dy_arena *a);
 /* patterns.c: can the pattern match at all, given the words of the sentence?
  * A cheap test on literal words that rules out most patterns of a verb. */
 int dy_pattern_possible(const dy_sentence_parse *s, const dy_pattern *p);
+/* Can any member of the synset occur in the sentence (memoised per sentence)? */
+int dy_synset_possible(const dy_sentence_parse *s, const dy_synset *syn);
 /* patterns.c: a pattern against given regions rather than around a verb:
  * the part before '*' ending before token upper_end (none: 0), the part
  * after it within tokens [lower_from, lower_end). For PETRARCH-2 passives,

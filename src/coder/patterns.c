@@ -132,6 +132,8 @@ uint32_t dy_pattern_tabari_length(const dy_pattern *p) {
     return len;
 }
 
+int dy_synset_possible(const dy_sentence_parse *s, const dy_synset *syn) { return synset_possible(s, syn); }
+
 int dy_pattern_possible(const dy_sentence_parse *s, const dy_pattern *p) {
     if (p->flags & DY_PAT_DEAD) return 0;
     return seq_possible(s, &p->pre) && seq_possible(s, &p->post);
