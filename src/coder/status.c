@@ -45,6 +45,8 @@ static void raise_to(dyad_status *cur, dyad_status s) {
 }
 
 static int norm_is(const dy_token *t, const char *w) {
+    /* the first letter rejects almost every cue without measuring it */
+    if (t->norm_len && t->norm[0] != w[0]) return 0;
     size_t n = strlen(w);
     return t->norm_len == n && !memcmp(t->norm, w, n);
 }

@@ -13,7 +13,7 @@ typedef struct {
     uint8_t fw;
 } fword_entry;
 
-/* Sorted by word (strcmp order) for bsearch. */
+/* Sorted by word (strcmp order) for the binary search. */
 static const fword_entry fwords[] = {
     {"'ll", DY_FW_FUTURE},   {"a", DY_FW_DET},        {"about", DY_FW_PREP},
     {"after", DY_FW_SUB},    {"against", DY_FW_PREP}, {"although", DY_FW_SUB},
@@ -53,15 +53,27 @@ static const fword_entry fwords[] = {
     {"wouldn't", DY_FW_NEG},
 };
 
-static int fword_cmp(const void *key, const void *elem) {
-    return strcmp((const char *)key, ((const fword_entry *)elem)->word);
+/* strcmp's order and answer, inlined: one call per token of every
+ * sentence, on words of a few letters, where the library call costs more
+ * than the comparison. */
+static int fword_strcmp(const char *a, const char *b) {
+    while (*a && *a == *b) a++, b++;
+    return (int)(unsigned char)*a - (int)(unsigned char)*b;
 }
 
 dy_fword dy_fword_of(const char *norm, size_t len) {
     if (len == 0 || len > 9) return DY_FW_NONE;
-    const fword_entry *e =
-        bsearch(norm, fwords, sizeof fwords / sizeof fwords[0], sizeof fwords[0], fword_cmp);
-    return e ? (dy_fword)e->fw : DY_FW_NONE;
+    size_t lo = 0, hi = sizeof fwords / sizeof fwords[0];
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = fword_strcmp(norm, fwords[mid].word);
+        if (!c) return (dy_fword)fwords[mid].fw;
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return DY_FW_NONE;
 }
 
 static uint8_t punct_kind(const dy_token *t) {
