@@ -22,6 +22,7 @@
 #include "io/read.h"
 #include "io/write.h"
 #include "util/buf.h"
+#include "util/date.h"
 #include "util/xalloc.h"
 
 #include <errno.h>
@@ -70,19 +71,6 @@ typedef struct {
 } code_settings;
 
 /* ---------------------------------------------------------------- options */
-
-static int valid_date(const char *s) {
-    if (strlen(s) != 10 || s[4] != '-' || s[7] != '-') return 0;
-    for (int i = 0; i < 10; i++)
-        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9')) return 0;
-    int year = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
-    int month = (s[5] - '0') * 10 + (s[6] - '0');
-    int day = (s[8] - '0') * 10 + (s[9] - '0');
-    if (month < 1 || month > 12 || day < 1) return 0;
-    static const int days_in[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    int leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    return day <= days_in[month - 1] + (month == 2 && leap);
-}
 
 static int parse_status_list(const char *list, unsigned *mask) {
     *mask = 0;
@@ -182,7 +170,7 @@ static int parse_args(int argc, char **argv, code_settings *s, const char **file
         } else if ((v = option_value(argc, argv, &i, "--dict", &missing))) {
             s->dict_spec = v;
         } else if ((v = option_value(argc, argv, &i, "--date", &missing))) {
-            if (!valid_date(v)) {
+            if (!dy_date_valid(v)) {
                 fprintf(stderr, "dyad code: --date wants YYYY-MM-DD, not '%s'\n", v);
                 return DY_EXIT_USAGE;
             }

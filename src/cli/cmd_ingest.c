@@ -18,6 +18,7 @@
  * repeat that slips through is skipped by the store when its batch is
  * written, as a repeat within one batch always was. */
 #include "cli/cli.h"
+#include "util/date.h"
 #include "cli/owned_article.h"
 #include "cli/pool.h"
 #include "dyad.h"
@@ -331,10 +332,7 @@ int cmd_ingest(int argc, char **argv) {
             dict_spec = argv[++i];
         } else if (has_value && !strcmp(a, "--date")) {
             date = argv[++i];
-            int y, m, d;
-            char tail;
-            if (strlen(date) != 10 || sscanf(date, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 ||
-                m < 1 || m > 12 || d < 1 || d > 31) {
+            if (!dy_date_valid(date)) {
                 fprintf(stderr, "dyad ingest: --date wants YYYY-MM-DD, got '%s'\n", date);
                 free(files);
                 return DY_EXIT_USAGE;

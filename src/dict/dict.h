@@ -70,16 +70,8 @@ dy_dict_format dy_dict_detect(const char *name, const char *data, size_t len);
 
 /* ---------------------------------------------------------------- dates */
 
-#define DY_DAY_NONE INT32_MIN
-#define DY_DAY_MIN (INT32_MIN + 1) /* open lower bound */
-#define DY_DAY_MAX INT32_MAX       /* open upper bound */
-
-/* y-m-d -> day number; no range checking beyond month/day sanity (-> DY_DAY_NONE). */
-int32_t dy_day_from_ymd(int y, int m, int d);
-/* "YYYY-MM-DD" or "YYYYMMDD" (n bytes) -> day number, DY_DAY_NONE if malformed. */
-int32_t dy_day_parse(const char *s, size_t n);
-/* day number -> "YYYY-MM-DD" (out has room for 11 bytes). */
-void dy_day_format(int32_t day, char out[11]);
+/* Day numbers, DY_DAY_NONE/MIN/MAX and dy_day_parse/format: util/date.h. */
+#include "util/date.h"
 
 /* ---------------------------------------------------------------- words and tokens */
 

@@ -1,5 +1,6 @@
 /* Checks and small conversions shared by every article reader. */
 #include "io/read.h"
+#include "util/date.h"
 #include "util/utf8.h"
 #include "util/xalloc.h"
 #include <ctype.h>
@@ -87,25 +88,11 @@ static int num(const char *s, size_t n) {
     return v;
 }
 
-static int days_in_month(int y, int m) {
-    static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return 29;
-    return days[m - 1];
-}
-
 static int put_date(int y, int m, int d, char out[11]) {
-    if (y < 1 || y > 9999 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m)) return -1;
-    out[0] = (char)('0' + y / 1000);
-    out[1] = (char)('0' + y / 100 % 10);
-    out[2] = (char)('0' + y / 10 % 10);
-    out[3] = (char)('0' + y % 10);
-    out[4] = '-';
-    out[5] = (char)('0' + m / 10);
-    out[6] = (char)('0' + m % 10);
-    out[7] = '-';
-    out[8] = (char)('0' + d / 10);
-    out[9] = (char)('0' + d % 10);
-    out[10] = 0;
+    if (y < 1 || y > 9999) return -1;
+    int32_t day = dy_day_from_ymd(y, m, d);
+    if (day == DY_DAY_NONE) return -1;
+    dy_day_format(day, out);
     return 0;
 }
 
