@@ -105,7 +105,7 @@ static int export_mention(const dyad_stored_mention *m, void *user) {
 }
 
 int cmd_export(int argc, char **argv) {
-    const char *db = "dyad.db", *out_path = NULL;
+    const char *out_path = NULL;
     int format = -1;
     dy_query_opts o;
     dy_query_opts_init(&o);
@@ -118,9 +118,7 @@ int cmd_export(int argc, char **argv) {
             usage(stdout);
             return DY_EXIT_OK;
         }
-        if (i + 1 < argc && !strcmp(a, "--db")) {
-            db = argv[++i];
-        } else if (i + 1 < argc && !strcmp(a, "--out")) {
+        if (i + 1 < argc && !strcmp(a, "--out")) {
             out_path = argv[++i];
         } else if (i + 1 < argc && !strcmp(a, "--format")) {
             const char *f = argv[++i];
@@ -143,7 +141,7 @@ int cmd_export(int argc, char **argv) {
     }
     dyad_diag diag;
     dyad_diag_init(&diag, NULL, NULL);
-    dyad_store *s = dyad_store_open_readonly(db, &diag);
+    dyad_store *s = dyad_store_open_readonly(o.db, &diag);
     if (!s) return DY_EXIT_USAGE;
     export_ctx c = {stdout, {0}, format, 0};
     dy_buf_init(&c.buf);

@@ -77,7 +77,6 @@ static void print_series(const dy_series *s, int format, long limit) {
 }
 
 int cmd_query(int argc, char **argv) {
-    const char *db = "dyad.db";
     int format = FMT_TABLE;
     int by = DY_BY_NONE;
     dy_query_opts o;
@@ -91,9 +90,7 @@ int cmd_query(int argc, char **argv) {
             usage(stdout);
             return DY_EXIT_OK;
         }
-        if (i + 1 < argc && !strcmp(a, "--db")) {
-            db = argv[++i];
-        } else if (i + 1 < argc && !strcmp(a, "--format")) {
+        if (i + 1 < argc && !strcmp(a, "--format")) {
             const char *f = argv[++i];
             if (!strcmp(f, "table")) format = FMT_TABLE;
             else if (!strcmp(f, "csv")) format = FMT_CSV;
@@ -116,7 +113,7 @@ int cmd_query(int argc, char **argv) {
     }
     dyad_diag diag;
     dyad_diag_init(&diag, NULL, NULL);
-    dyad_store *s = dyad_store_open_readonly(db, &diag);
+    dyad_store *s = dyad_store_open_readonly(o.db, &diag);
     if (!s) return DY_EXIT_USAGE;
     int rc = DY_EXIT_OK;
     if (by != DY_BY_NONE) {

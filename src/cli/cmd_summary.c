@@ -132,7 +132,6 @@ static void print_summary(const dy_series *s, const dyad_query *q, const char *b
 }
 
 int cmd_summary(int argc, char **argv) {
-    const char *db = "dyad.db";
     int by = DY_BY_MONTH;
     dy_query_opts o;
     dy_query_opts_init(&o);
@@ -145,9 +144,7 @@ int cmd_summary(int argc, char **argv) {
             usage(stdout);
             return DY_EXIT_OK;
         }
-        if (i + 1 < argc && !strcmp(a, "--db")) {
-            db = argv[++i];
-        } else if (i + 1 < argc && !strcmp(a, "--by")) {
+        if (i + 1 < argc && !strcmp(a, "--by")) {
             by = dy_period_parse(argv[++i]);
             if (by < 0) {
                 fprintf(stderr, "dyad summary: unknown --by '%s' (day, week, month, year)\n", argv[i]);
@@ -169,7 +166,7 @@ int cmd_summary(int argc, char **argv) {
     if (!o.q.status_mask) o.q.status_mask = 1u << DYAD_REPORTED;
     dyad_diag diag;
     dyad_diag_init(&diag, NULL, NULL);
-    dyad_store *s = dyad_store_open_readonly(db, &diag);
+    dyad_store *s = dyad_store_open_readonly(o.db, &diag);
     if (!s) return DY_EXIT_USAGE;
     dy_series series;
     int rc = DY_EXIT_OK;

@@ -15,7 +15,10 @@ const char dy_query_opts_help[] =
     "  --until DATE       inclusive\n"
     "  --limit N          at most N rows\n";
 
-void dy_query_opts_init(dy_query_opts *o) { memset(o, 0, sizeof *o); }
+void dy_query_opts_init(dy_query_opts *o) {
+    memset(o, 0, sizeof *o);
+    o->db = "dyad.db";
+}
 
 /* YYYY, YYYY-MM or YYYY-MM-DD to a full date: the first day for --since,
  * a day after every real day of the period for --until (dates compare as
@@ -56,7 +59,7 @@ int dy_query_opts_parse(dy_query_opts *o, int argc, char **argv, int *i, const c
         o->q.both_directions = 1;
         return 1;
     }
-    static const char *const with_value[] = {"--actor", "--dyad",  "--code",  "--quad",
+    static const char *const with_value[] = {"--db",     "--actor", "--dyad",  "--code", "--quad",
                                              "--status", "--since", "--until", "--limit"};
     int known = 0;
     for (size_t k = 0; k < sizeof with_value / sizeof with_value[0]; k++)
@@ -67,7 +70,9 @@ int dy_query_opts_parse(dy_query_opts *o, int argc, char **argv, int *i, const c
         return -1;
     }
     const char *v = argv[++*i];
-    if (!strcmp(opt, "--actor")) {
+    if (!strcmp(opt, "--db")) {
+        o->db = v;
+    } else if (!strcmp(opt, "--actor")) {
         o->q.actor = v;
     } else if (!strcmp(opt, "--dyad")) {
         const char *colon = strchr(v, ':');

@@ -1,10 +1,11 @@
-/* The filter options that query, summary and export share, parsed into a
+/* The database and filter options that query, summary and export share, parsed into a
  * dyad_query, so the three commands accept exactly the same spelling. */
 #ifndef DY_STORE_QUERY_OPTS_H
 #define DY_STORE_QUERY_OPTS_H
 #include "dyad.h"
 
 typedef struct {
+    const char *db;          /* --db: SQLite path or postgresql:// URI (default ./dyad.db) */
     dyad_query q;
     char since[11], until[11];
     char dyad_buf[128];
