@@ -12,7 +12,8 @@
 
 typedef struct {
     const dy_transform *t;
-    const char *upper_code;  /* code text of the upper verb */
+    const char *upper_code;  /* code text of the upper verb (PETRARCH-2 rules) */
+    const dy_verb_block *upper_block; /* the upper verb's block (native rules); NULL for PETRARCH-2 */
     const char *lower_code;  /* code text of the lower verb; NULL: any (Q) */
 } p2_rule;
 
@@ -22,6 +23,7 @@ struct dy_p2_rules {
     const char *upper[8];    /* the distinct upper codes, for the per-verb test */
     size_t nupper;
     int upper_overflow;      /* more distinct upper codes than upper[] holds: test every rule */
+    int has_blocks;          /* some rule names its upper verb by block (native) */
 };
 
 /* The code the dictionary gives a verb named by one word ("SAY"), NULL
@@ -42,6 +44,18 @@ static const char *verb_code_of(const dyad_dict *d, const char *name) {
     return hit.form->code.text;
 }
 
+/* A native rule names its upper verb by the block's NAME: the first
+ * native block of that name (a NAME repeated on later lines continues
+ * the block, so there is one). */
+static const dy_verb_block *native_block(const dyad_dict *d, const char *name) {
+    size_t nb = dy_dict_verb_block_count(d);
+    for (size_t i = 0; i < nb; i++) {
+        const dy_verb_block *b = dy_dict_verb_block(d, i);
+        if (b->family == DY_FAM_NATIVE && b->name && !strcmp(b->name, name)) return b;
+    }
+    return NULL;
+}
+
 dy_p2_rules *dy_p2_rules_new(const dyad_dict *d) {
     size_t nt = dy_dict_transform_count(d);
     if (!nt) return NULL;
@@ -50,6 +64,17 @@ dy_p2_rules *dy_p2_rules_new(const dyad_dict *d) {
     for (size_t i = 0; i < nt; i++) {
         const dy_transform *t = dy_dict_transform(d, i);
         if (!t->upper_verb || !t->lower_verb) continue;
+        if (t->family == DY_FAM_NATIVE) {
+            const dy_verb_block *b = native_block(d, t->upper_verb);
+            if (!b) continue; /* no such verb block: the rule can never apply */
+            r->rule[r->n].t = t;
+            r->rule[r->n].upper_code = "";
+            r->rule[r->n].upper_block = b;
+            r->rule[r->n].lower_code = strcmp(t->lower_verb, "Q") ? t->lower_verb : NULL;
+            r->n++;
+            r->has_blocks = 1;
+            continue;
+        }
         const char *up = verb_code_of(d, t->upper_verb);
         const char *low = strcmp(t->lower_verb, "Q") ? verb_code_of(d, t->lower_verb) : NULL;
         /* a rule whose verbs the dictionary lacks can never apply */
@@ -64,6 +89,7 @@ dy_p2_rules *dy_p2_rules_new(const dyad_dict *d) {
         return NULL;
     }
     for (size_t i = 0; i < r->n; i++) {
+        if (r->rule[i].upper_block) continue;
         size_t k = 0;
         while (k < r->nupper && strcmp(r->upper[k], r->rule[i].upper_code)) k++;
         if (k < r->nupper) continue;
@@ -84,9 +110,17 @@ static const char *unit_code(const dy_sentence_parse *s, size_t v) {
     return u->kind == DY_U_VERB && u->verb ? u->verb->code.text : NULL;
 }
 
+/* Does rule ru name verb unit v as its upper verb? */
+static int upper_fits(const p2_rule *ru, const dy_sentence_parse *s, size_t v, const char *code) {
+    if (ru->upper_block) return s->u[v].verb->block == ru->upper_block;
+    return !strcmp(ru->upper_code, code);
+}
+
 int dy_p2_is_upper(const dy_p2_rules *r, const dy_sentence_parse *s, size_t v) {
     const char *code = unit_code(s, v);
     if (!r || !code) return 0;
+    for (size_t i = 0; r->has_blocks && i < r->n; i++)
+        if (r->rule[i].upper_block && s->u[v].verb->block == r->rule[i].upper_block) return 1;
     for (size_t i = 0; i < r->nupper; i++)
         if (r->upper[i][0] == code[0] && !strcmp(r->upper[i], code)) return 1;
     for (size_t i = 0; r->upper_overflow && i < r->n; i++)
@@ -166,14 +200,19 @@ static int var_index(const char *v) {
     return v && v[0] >= 'a' && v[0] <= 'z' && !v[1] ? v[0] - 'a' : -1;
 }
 
-/* Does `spec` fit group g (-1: none written)? Binds a fresh variable. */
-static int bind(const dy_sentence_parse *s, bindings *b, const char *spec, int g) {
+/* Does `spec` fit group g (-1: none written)? Binds a fresh variable;
+ * with `distinct` (native rules) a fresh letter must be another actor
+ * than the letters bound before ("Hamas said it attacked" is no
+ * accusation of itself). */
+static int bind(const dy_sentence_parse *s, bindings *b, const char *spec, int g, int distinct) {
     if (!spec) return 0;
     if (!strcmp(spec, ".")) return 1;
     if (!strcmp(spec, "_")) return g < 0;
     int i = var_index(spec);
     if (i < 0 || g < 0) return 0;
     if (b->bound[i]) return dy_p2_same_actors(s, b->group[i], g);
+    for (int k = 0; distinct && k < 26; k++)
+        if (b->bound[k] && dy_p2_same_actors(s, b->group[k], g)) return 0;
     b->bound[i] = 1;
     b->group[i] = g;
     return 1;
@@ -205,12 +244,13 @@ int dy_p2_transform(const dy_p2_rules *r, const dy_sentence_parse *s, size_t v, 
     for (size_t i = 0; i < r->n; i++) {
         const p2_rule *ru = &r->rule[i];
         const dy_transform *t = ru->t;
-        if (strcmp(ru->upper_code, code)) continue;
+        if (!upper_fits(ru, s, v, code)) continue;
         if (ru->lower_code && !code_fits(ru->lower_code, lower_code)) continue;
         bindings b;
         memset(&b, 0, sizeof b);
-        if (!bind(s, &b, t->upper_source, usrc) || !bind(s, &b, t->lower_source, lsrc) ||
-            !bind(s, &b, t->lower_target, ltgt))
+        int distinct = ru->upper_block != NULL;
+        if (!bind(s, &b, t->upper_source, usrc, distinct) || !bind(s, &b, t->lower_source, lsrc, distinct) ||
+            !bind(s, &b, t->lower_target, ltgt, distinct))
             continue;
         int os, ot;
         if (!lookup(&b, t->out_source, &os) || !lookup(&b, t->out_target, &ot) || os < 0 || ot < 0) continue;

@@ -369,14 +369,18 @@ size_t dy_dict_verb_match(const dyad_dict *d, const dy_dict_tok *toks, size_t n,
 size_t dy_dict_verb_block_count(const dyad_dict *d);
 const dy_verb_block *dy_dict_verb_block(const dyad_dict *d, size_t i);
 
-/* PETRARCH-2 transformation ("~ a (a b ATTACK) SAY = a b 015"), kept parsed
- * into its postfix tokens for the coder. */
+/* A transformation: a verb governing another coded as one event.
+ * PETRARCH-2 ("~ a (a b ATTACK) SAY = a b 015") names both verbs by a word
+ * whose dictionary code is meant; the native format ("transform SAY: a
+ * (a b 190) -> a b 015") names the upper verb by its block and the lower
+ * one by its code. Kept parsed into tokens for the coder. */
 typedef struct {
     const char *upper_source, *lower_source, *lower_target; /* "a", ".", "_" ... */
-    const char *lower_verb, *upper_verb;                    /* "ATTACK", "Q", "SAY" as written */
+    const char *lower_verb, *upper_verb;                    /* "ATTACK"/"190", "Q", "SAY" as written */
     const char *out_source, *out_target, *out_code;
     const char *file;
     uint32_t line;
+    uint8_t family;          /* DY_FAM_PETRARCH2 or DY_FAM_NATIVE: how the verbs are named */
 } dy_transform;
 
 /* ---------------------------------------------------------------- discards and issues */

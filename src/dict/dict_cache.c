@@ -34,7 +34,7 @@ typedef struct {
 static const char MAGIC[8] = "DYADDC1";
 /* 2: edges interleaved (key, child); word flags carry the trie-root bits;
  * vocabulary slots carry a hash and length tag and the word's head */
-enum { DY_CACHE_VERSION = 2 };
+enum { DY_CACHE_VERSION = 3 }; /* 3: transformations carry their family */
 
 static void struct_sizes(uint32_t s[8]) {
     s[0] = sizeof(dy_actor_entry);

@@ -414,6 +414,82 @@ static void do_pattern(nstate *st, const char *head, size_t hn, const char *body
     dy_build_pattern(st->c->d, (uint32_t)st->block, &p);
 }
 
+/* "transform SAY: a (b . 190) -> a b 112": a verb that governs another
+ * ("X said Y attacked") is coded as one event. Kept in the dictionary's
+ * transformation list as PETRARCH-2's are, told apart by the lower verb
+ * being a CAMEO code (or Q) and the upper one a block NAME. */
+static int role_ok(const char *t, size_t n) {
+    return n == 1 && ((t[0] >= 'a' && t[0] <= 'z') || t[0] == '.' || t[0] == '_');
+}
+
+static int code_or_q(const char *t, size_t n) {
+    if (n == 1 && t[0] == 'Q') return 1;
+    if (n < 2 || n > 4) return 0;
+    for (size_t i = 0; i < n; i++)
+        if (t[i] < '0' || t[i] > '9') return 0;
+    return 1;
+}
+
+static void do_transform(nstate *st, const char *head, size_t hn, const char *body, size_t bn) {
+    if (!hn) {
+        err(st, "transform needs the NAME of the saying or wanting verb block");
+        return;
+    }
+    for (size_t i = 0; i < hn; i++)
+        if (!((head[i] >= 'A' && head[i] <= 'Z') || (head[i] >= '0' && head[i] <= '9') || head[i] == '_')) {
+            err(st, "transform NAME must be an upper-case verb block name");
+            return;
+        }
+    const char *t[10];
+    size_t tl[10], nt = 0;
+    for (size_t i = 0; i < bn;) {
+        while (i < bn && (dy_is_space(body[i]) || body[i] == '(' || body[i] == ')')) i++;
+        size_t b = i;
+        while (i < bn && !dy_is_space(body[i]) && body[i] != '(' && body[i] != ')') i++;
+        if (i > b) {
+            if (nt == 10) {
+                nt++;
+                break;
+            }
+            t[nt] = body + b;
+            tl[nt] = i - b;
+            nt++;
+        }
+    }
+    /* a (b c CODE) -> x y CODE */
+    if (nt != 8 || tl[4] != 2 || memcmp(t[4], "->", 2) || !role_ok(t[0], tl[0]) || !role_ok(t[1], tl[1]) ||
+        !role_ok(t[2], tl[2]) || !code_or_q(t[3], tl[3]) || !role_ok(t[5], tl[5]) || !role_ok(t[6], tl[6]) ||
+        !code_or_q(t[7], tl[7])) {
+        err(st, "transform needs 'transform NAME: a (b c CODE) -> x y CODE' (roles: a letter, '.' or '_'; "
+                "codes: CAMEO digits or Q)");
+        return;
+    }
+    if (t[5][0] < 'a' || t[5][0] > 'z' || t[6][0] < 'a' || t[6][0] > 'z') {
+        err(st, "transform result must name its source and target by letters");
+        return;
+    }
+    dy_code check;
+    if (!(tl[7] == 1 && t[7][0] == 'Q') && dy_code_parse(st->c->d, t[7], tl[7], &check)) {
+        err(st, "bad event code");
+        return;
+    }
+    dy_transform x;
+    memset(&x, 0, sizeof x);
+    dyad_dict *d = st->c->d;
+    x.upper_verb = dy_build_str(d, head, hn);
+    x.upper_source = dy_build_str(d, t[0], tl[0]);
+    x.lower_source = dy_build_str(d, t[1], tl[1]);
+    x.lower_target = dy_build_str(d, t[2], tl[2]);
+    x.lower_verb = dy_build_str(d, t[3], tl[3]);
+    x.out_source = dy_build_str(d, t[5], tl[5]);
+    x.out_target = dy_build_str(d, t[6], tl[6]);
+    x.out_code = dy_build_str(d, t[7], tl[7]);
+    x.file = st->c->file;
+    x.line = st->line;
+    x.family = DY_FAM_NATIVE;
+    DY_VEC_PUSH(d->transforms, x);
+}
+
 /* ---------------------------------------------------------------- discards, issues */
 
 static void discard_phrase(nstate *st, const char *p, size_t n, void *arg) {
@@ -574,6 +650,9 @@ void dy_load_native(dy_load_ctx *c) {
         } else if (keyword(s, hn, "npattern", &head, &headn)) {
             dy_trim(&head, &headn);
             do_pattern(&st, head, headn, body, bn, 1);
+        } else if (keyword(s, hn, "transform", &head, &headn)) {
+            dy_trim(&head, &headn);
+            do_transform(&st, head, headn, body, bn);
         } else if (keyword(s, hn, "discard", &head, &headn)) {
             dy_trim(&head, &headn);
             int story;

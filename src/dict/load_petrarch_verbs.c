@@ -457,6 +457,7 @@ static void transform_line(vstate *v, const char *raw, size_t rn, uint32_t line)
         return;
     }
     dy_transform x;
+    memset(&x, 0, sizeof x);
     x.upper_source = dy_build_str(c->d, t[0], tl[0]);
     x.lower_source = dy_build_str(c->d, t[1], tl[1]);
     x.lower_target = dy_build_str(c->d, t[2], tl[2]);
@@ -467,6 +468,7 @@ static void transform_line(vstate *v, const char *raw, size_t rn, uint32_t line)
     x.out_code = dy_build_str(c->d, t[8], tl[8]);
     x.file = c->file;
     x.line = line;
+    x.family = DY_FAM_PETRARCH2;
     DY_VEC_PUSH(c->d->transforms, x);
 }
 
