@@ -37,7 +37,7 @@ int n_verb_is_noun(const dy_sentence_parse *s, const dy_unit *u, size_t nu, size
  * ntok when none. */
 size_t n_clause_end(const dy_sentence_parse *s, size_t v);
 
-/* n_codes.c: is `code` an appeal, demand or coercion, whose infinitive
+/* n_codes.c: is `code` an appeal, demand, coercion or permission, whose infinitive
  * ("urged X to leave", "pressured to help") names what is asked, not an
  * act? */
 int n_code_asks(const char *code);

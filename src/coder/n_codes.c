@@ -13,6 +13,9 @@ int n_code_has_block(const char *code, const char *blk, size_t n) {
 
 int n_code_asks(const char *code) {
     if (!code || strlen(code) < 2) return 0;
+    /* a permission given or refused (080, 124) governs what is permitted:
+     * "would not give permission to Russia to help Israel" helps nobody */
+    if (!strcmp(code, "080") || !strcmp(code, "124")) return 1;
     return !strncmp(code, "02", 2) || !strncmp(code, "10", 2) || !strncmp(code, "17", 2);
 }
 
