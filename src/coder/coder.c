@@ -1042,20 +1042,44 @@ static void trace_parse(FILE *f, const dy_sentence_parse *s) {
 
 
 
-/* What a sentence leaves for the next ones: its subject and its last compound. */
-static void update_context(dy_context *ctx, const dy_sentence_parse *s) {
+/* The first two actors a sentence names with different countries ("Xi
+ * met Lee in Gyeongju": CHN and KOR, the place being Lee's country), as
+ * a pair for "the two countries" later; 0 when there are not two. */
+static int distinct_pair(const dy_sentence_parse *s, dy_member out[2]) {
+    int n = 0;
+    for (size_t k = 0; k < s->ng && n < 2; k++) {
+        const dy_group *g = &s->g[k];
+        if (g->pronoun || g->nm != 1 || !g->m[0].actor || strlen(g->m[0].code) < 3) continue;
+        if (n == 1 && !strncmp(out[0].code, g->m[0].code, 3)) continue;
+        out[n++] = g->m[0];
+    }
+    return n == 2;
+}
+
+/* What a sentence leaves for the next ones: its subject, and its last
+ * compound or else its two actors of different countries. */
+static void update_context(dy_context *ctx, const dy_sentence_parse *s, dy_arena *a) {
     for (size_t k = 0; k < s->ng; k++)
         if (!s->g[k].in_pp && s->g[k].nm) {
             ctx->m = s->g[k].m;
             ctx->nm = s->g[k].nm;
             break;
         }
+    int compound = 0;
     for (size_t k = s->ng; k-- > 0;)
         if (s->g[k].nm > 1 && !s->g[k].pronoun) {
             ctx->pair = s->g[k].m;
             ctx->npair = s->g[k].nm;
+            compound = 1;
             break;
         }
+    dy_member two[2];
+    if (!compound && s->family == DY_FAM_NATIVE && distinct_pair(s, two)) {
+        dy_member *keep = dy_arena_alloc(a, sizeof two);
+        memcpy(keep, two, sizeof two);
+        ctx->pair = keep;
+        ctx->npair = 2;
+    }
     for (size_t k = 0; k < s->ng; k++)
         if (!s->g[k].pronoun && s->g[k].nm) {
             ctx->named = &s->g[k].m[0];
@@ -1123,7 +1147,7 @@ static int code_one_sentence(dyad_coder *c, const dyad_article *a, int si, const
         clear_present(c, dt[i].word);
         for (uint8_t k = 0; k < dt[i].next; k++) clear_present(c, dt[i].ext[k].word);
     }
-    update_context(ctx, &s);
+    update_context(ctx, &s, &c->arena);
     return 0;
 }
 
