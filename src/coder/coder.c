@@ -900,6 +900,7 @@ static int code_sentence(emit_ctx *x) {
         /* "X shelled the town, killing four": the participle's doer is X */
         if (s->family == DY_FAM_NATIVE && prev_src >= 0 && prev_src != tgt && n_participle_clause(s, v)) src = prev_src;
         if (s->family == DY_FAM_NATIVE && alleged >= 0 && src == alleged && !passive) continue;
+        if (s->family == DY_FAM_NATIVE && !passive) tgt = n_target_in_pp(s, v, src, tgt, used);
         prev_src = src;
         /* "A, B and C said in a statement they ...": a pronoun for the
          * source itself is nobody else, not every member to every other */

@@ -101,4 +101,11 @@ int n_role_after(const dy_sentence_parse *s, size_t v, int src, int tgt);
 /* n_parse.c: is the word at unit k a time word ("today", "overnight")? */
 int n_time_follows(const dy_sentence_parse *s, size_t k);
 
+/* n_parse.c: verb v's target tgt names nobody of its own (bare agents,
+ * "its troops") while a prepositional phrase after it in the clause names
+ * an actor with a country ("withdrew its ambassador from X", "deployed
+ * troops to the border with X"): that actor is the one acted upon. The
+ * group to use as target (tgt when nothing changes). */
+int n_target_in_pp(const dy_sentence_parse *s, size_t v, int src, int tgt, const uint8_t *used);
+
 #endif

@@ -215,3 +215,44 @@ int n_time_follows(const dy_sentence_parse *s, size_t k) {
         if (norm_is(t, words[w])) return 1;
     return 0;
 }
+
+/* Does group g name nobody of its own for verb v's source src: agents with
+ * no actor ("troops", "intelligence"), or the source's own people through
+ * a possessive pronoun ("its ambassador")? */
+static int weak_target(const dy_sentence_parse *s, int src, int g) {
+    const dy_group *t = &s->g[g];
+    int bare = 1;
+    for (uint32_t q = 0; q < t->nm; q++)
+        if (t->m[q].actor) bare = 0;
+    if (bare) return 1;
+    if (!t->pronoun || src < 0) return 0;
+    const dy_group *o = &s->g[src];
+    for (uint32_t q = 0; q < t->nm; q++) {
+        int own = 0;
+        for (uint32_t r = 0; r < o->nm && !own; r++) own = t->m[q].actor == o->m[r].actor;
+        if (!own) return 0;
+    }
+    return 1;
+}
+
+int n_target_in_pp(const dy_sentence_parse *s, size_t v, int src, int tgt, const uint8_t *used) {
+    if (tgt < 0 || tgt == src || s->g[tgt].u0 <= v || !weak_target(s, src, tgt)) return tgt;
+    size_t clause_end = n_clause_end(s, v);
+    for (size_t j = s->g[tgt].u1; j < s->nu; j++) {
+        const dy_unit *x = &s->u[j];
+        if (x->kind == DY_U_END || x->t0 >= clause_end) break;
+        if (x->kind == DY_U_BREAK || x->kind == DY_U_COMMA) break;
+        if (x->kind == DY_U_WORD && (x->fw == DY_FW_CONJ || x->fw == DY_FW_BUT) && dy_clause_starts_at(s, j)) break;
+        /* a participle with its agent stays in the phrase ("hostages held by X") */
+        if (x->kind == DY_U_VERB && !used[x->t0] &&
+            !(j + 1 < s->nu && s->u[j + 1].kind == DY_U_WORD && s->u[j + 1].fw == DY_FW_BY))
+            break;
+        int g = x->group;
+        if (g < 0 || g == tgt || g == src || !s->g[g].in_pp || s->g[g].pronoun) continue;
+        if (weak_target(s, src, g)) continue;
+        if (src >= 0 && s->g[src].nm == s->g[g].nm && s->g[g].nm == 1 && s->g[src].m[0].actor == s->g[g].m[0].actor)
+            continue;
+        return g;
+    }
+    return tgt;
+}

@@ -267,6 +267,14 @@ static int modifier_use(const dy_sentence_parse *s, size_t next) {
     return x->kind == DY_U_WORD && x->fw == DY_FW_NONE && !x->possessive;
 }
 
+/* Is the agent at unit i the one of a possessive pronoun before it ("its
+ * foreign minister"), as pronoun_groups reads it? */
+static int after_possessive(const dy_sentence_parse *s, size_t i) {
+    size_t k = i;
+    while (k > 0 && k + 3 > i && is_plain(&s->u[k - 1])) k--;
+    return k > 0 && s->u[k - 1].kind == DY_U_PRONOUN && s->u[k - 1].fw == DY_FW_POSSPRON;
+}
+
 /* Pass 1: actors with their agents, and agents with their actors. */
 static void actor_groups(dy_sentence_parse *s, const dy_context *ctx, dy_arena *a) {
     dy_unit *u = s->u;
@@ -317,6 +325,10 @@ static void actor_groups(dy_sentence_parse *s, const dy_context *ctx, dy_arena *
             if ((fl & DY_ACODE_DISCARD) && !peer_petrarch) s->discard = 1;
             else if ((fl & DY_ACODE_COMPLEX) && !peer_petrarch) s->complex = 1;
             else add_actor(&l, a, x, agent, units_span(s, i, j));
+        } else if (x->kind == DY_U_AGENT && s->family == DY_FAM_NATIVE && after_possessive(s, i)) {
+            /* "its ambassador from X": the pronoun's agent (pass 2), not X's */
+            i++;
+            continue;
         } else if (x->kind == DY_U_AGENT) {
             const dy_unit *actor = NULL;
             if (j < nu && u[j].kind == DY_U_ACTOR) {

@@ -22,7 +22,7 @@ static const char tiny_dict[] =
     "actor GRA: graustark\n"
     "actor BRO: brobdingnag\n"
     "actor FRECOPREB: night riders\n"
-    "agent GOV: government | minister | president | leader\n"
+    "agent GOV: government | minister | president | leader | ambassador\n"
     "agent MIL: army | troops | soldiers\n"
     "agent REB: rebels | fighters\n"
     "agent MED: reporters | reporter\n"
@@ -39,7 +39,9 @@ static const char tiny_dict[] =
     "verb HELP [070]: help | helped\n"
     "verb CLAIM [---]: claim | claimed\n"
     "pattern [112]: * that +\n"
-    "verb SEIZE [192]: seize | seized\n";
+    "verb SEIZE [192]: seize | seized\n"
+    "verb DEPLOY [154]: deploy | deployed\n"
+    "verb RECALL [161]: recall | recalled\n";
 
 typedef struct {
     dyad_event ev[64];
@@ -189,6 +191,21 @@ static void test_nominal_ing_of(void **st) {
     EXPECT_N(x, 1);
 }
 
+static void test_target_in_pp(void **st) {
+    (void)st;
+    /* the source's own people or a bare agent: the actor in the phrase after */
+    events x = code("Freedonia recalled its ambassador from Sylvania.");
+    EXPECT(x, "FRE", "SYL", "161");
+    EXPECT_N(x, 1);
+    x = code("Freedonia deployed troops to the border with Ruritania.");
+    EXPECT(x, "FRE", "RUR", "154");
+    EXPECT_N(x, 1);
+    /* a target with a country of its own stays */
+    x = code("The Freedonian government detained Freedonian reporters in Sylvania.");
+    EXPECT(x, "FREGOV", "FREMED", "173");
+    EXPECT_N(x, 1);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_block_not_repeated),  cmocka_unit_test(test_capital_speaker),
@@ -197,6 +214,7 @@ int main(void) {
         cmocka_unit_test(test_reduced_passive),     cmocka_unit_test(test_passive_pattern_target),
         cmocka_unit_test(test_relative_that),       cmocka_unit_test(test_participle_clause),
         cmocka_unit_test(test_alleged_acts),        cmocka_unit_test(test_nominal_ing_of),
+        cmocka_unit_test(test_target_in_pp),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
