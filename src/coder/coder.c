@@ -913,6 +913,13 @@ static int code_sentence(emit_ctx *x) {
             s->g[src].nm > 1 && s->g[src].nm <= DY_P2_RECIPROCAL_MAX && !dy_p2_after_relative(s, v) &&
             dy_p2_reciprocal_code(code->active))
             tgt = src;
+        /* native: "A and B exchanged prisoners": a symmetric paired code
+         * ([0841:0841]) runs both ways between the members of a compound
+         * source when the object names nobody of its own */
+        if (s->family == DY_FAM_NATIVE && src >= 0 && s->g[src].nm > 1 && s->g[src].nm <= N_MAX_RECIPROCAL &&
+            (code->flags & DY_CODE_PAIRED) && code->active && code->passive && !strcmp(code->active, code->passive) &&
+            (tgt < 0 || n_weak_target(s, src, tgt)))
+            tgt = src;
         /* "prepared to attend", "plans to visit": the event is the second
          * verb's, the first only says when or whether (status.c reads it) */
         if (!hit && s->family != DY_FAM_TABARI && s->family != DY_FAM_PETRARCH1 && dy_infinitive_follows(s, v)) {

@@ -101,6 +101,11 @@ int n_role_after(const dy_sentence_parse *s, size_t v, int src, int tgt);
 /* n_parse.c: is the word at unit k a time word ("today", "overnight")? */
 int n_time_follows(const dy_sentence_parse *s, size_t k);
 
+/* n_parse.c: does group g name nobody of its own for the source group src
+ * (-1: none): agents with no actor ("troops", "intelligence"), or the
+ * source's own people through a possessive pronoun ("its ambassador")? */
+int n_weak_target(const dy_sentence_parse *s, int src, int g);
+
 /* n_parse.c: verb v's target tgt names nobody of its own (bare agents,
  * "its troops") while a prepositional phrase after it in the clause names
  * an actor with a country ("withdrew its ambassador from X", "deployed

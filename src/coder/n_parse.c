@@ -216,10 +216,7 @@ int n_time_follows(const dy_sentence_parse *s, size_t k) {
     return 0;
 }
 
-/* Does group g name nobody of its own for verb v's source src: agents with
- * no actor ("troops", "intelligence"), or the source's own people through
- * a possessive pronoun ("its ambassador")? */
-static int weak_target(const dy_sentence_parse *s, int src, int g) {
+int n_weak_target(const dy_sentence_parse *s, int src, int g) {
     const dy_group *t = &s->g[g];
     int bare = 1;
     for (uint32_t q = 0; q < t->nm; q++)
@@ -236,7 +233,7 @@ static int weak_target(const dy_sentence_parse *s, int src, int g) {
 }
 
 int n_target_in_pp(const dy_sentence_parse *s, size_t v, int src, int tgt, const uint8_t *used) {
-    if (tgt < 0 || tgt == src || s->g[tgt].u0 <= v || !weak_target(s, src, tgt)) return tgt;
+    if (tgt < 0 || tgt == src || s->g[tgt].u0 <= v || !n_weak_target(s, src, tgt)) return tgt;
     size_t clause_end = n_clause_end(s, v);
     for (size_t j = s->g[tgt].u1; j < s->nu; j++) {
         const dy_unit *x = &s->u[j];
@@ -249,7 +246,7 @@ int n_target_in_pp(const dy_sentence_parse *s, size_t v, int src, int tgt, const
             break;
         int g = x->group;
         if (g < 0 || g == tgt || g == src || !s->g[g].in_pp || s->g[g].pronoun) continue;
-        if (weak_target(s, src, g)) continue;
+        if (n_weak_target(s, src, g)) continue;
         if (src >= 0 && s->g[src].nm == s->g[g].nm && s->g[g].nm == 1 && s->g[src].m[0].actor == s->g[g].m[0].actor)
             continue;
         return g;

@@ -41,7 +41,10 @@ static const char tiny_dict[] =
     "pattern [112]: * that +\n"
     "verb SEIZE [192]: seize | seized\n"
     "verb DEPLOY [154]: deploy | deployed\n"
-    "verb RECALL [161]: recall | recalled\n";
+    "verb RECALL [161]: recall | recalled\n"
+    "agent CVL: prisoners\n"
+    "verb EXCHANGE [---]: exchange | exchanged\n"
+    "pattern [0841:0841]: * prisoners\n";
 
 typedef struct {
     dyad_event ev[64];
@@ -206,6 +209,14 @@ static void test_target_in_pp(void **st) {
     EXPECT_N(x, 1);
 }
 
+static void test_symmetric_compound(void **st) {
+    (void)st;
+    events x = code("Freedonia and Sylvania exchanged prisoners.");
+    EXPECT(x, "FRE", "SYL", "0841");
+    EXPECT(x, "SYL", "FRE", "0841");
+    EXPECT_N(x, 2);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_block_not_repeated),  cmocka_unit_test(test_capital_speaker),
@@ -214,7 +225,7 @@ int main(void) {
         cmocka_unit_test(test_reduced_passive),     cmocka_unit_test(test_passive_pattern_target),
         cmocka_unit_test(test_relative_that),       cmocka_unit_test(test_participle_clause),
         cmocka_unit_test(test_alleged_acts),        cmocka_unit_test(test_nominal_ing_of),
-        cmocka_unit_test(test_target_in_pp),
+        cmocka_unit_test(test_target_in_pp),        cmocka_unit_test(test_symmetric_compound),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
