@@ -44,7 +44,8 @@ static const char tiny_dict[] =
     "verb RECALL [161]: recall | recalled\n"
     "agent CVL: prisoners\n"
     "verb EXCHANGE [---]: exchange | exchanged\n"
-    "pattern [0841:0841]: * prisoners\n";
+    "pattern [0841:0841]: * prisoners\n"
+    "verb PROPOSE [---]: propose | proposed\n";
 
 typedef struct {
     dyad_event ev[64];
@@ -217,6 +218,14 @@ static void test_symmetric_compound(void **st) {
     EXPECT_N(x, 2);
 }
 
+static void test_object_past_participle(void **st) {
+    (void)st;
+    /* the participle describes the plan: the object lies past it */
+    events x = code("Freedonia condemned the plan proposed by Sylvania.");
+    EXPECT(x, "FRE", "SYL", "111");
+    EXPECT_N(x, 1);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_block_not_repeated),  cmocka_unit_test(test_capital_speaker),
@@ -226,6 +235,7 @@ int main(void) {
         cmocka_unit_test(test_relative_that),       cmocka_unit_test(test_participle_clause),
         cmocka_unit_test(test_alleged_acts),        cmocka_unit_test(test_nominal_ing_of),
         cmocka_unit_test(test_target_in_pp),        cmocka_unit_test(test_symmetric_compound),
+        cmocka_unit_test(test_object_past_participle),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
