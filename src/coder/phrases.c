@@ -275,6 +275,30 @@ static int after_possessive(const dy_sentence_parse *s, size_t i) {
     return k > 0 && s->u[k - 1].kind == DY_U_PRONOUN && s->u[k - 1].fw == DY_FW_POSSPRON;
 }
 
+/* Native: after an actor, at unit j, one or two lower-case modifiers and
+ * then an agent that ends its noun phrase ("the Venezuelan state oil
+ * company")? The agent's unit, 0 when not. */
+static size_t modifier_agent(const dy_sentence_parse *s, size_t j) {
+    size_t k = j;
+    while (k < s->nu && k < j + 2 && is_plain(&s->u[k]) && s->tok[s->u[k].t0].kind == DY_TOK_WORD &&
+           !(s->tok[s->u[k].t0].flags & (DY_TOKF_CAPITAL | DY_TOKF_AFTER_ASIDE)))
+        k++;
+    if (k == j || k >= s->nu || s->u[k].kind != DY_U_AGENT || (s->tok[s->u[k].t0].flags & DY_TOKF_AFTER_ASIDE))
+        return 0;
+    return modifier_use(s, k + 1) ? 0 : k;
+}
+
+/* A further agent right after a phrase adds its block to every member.
+ * Native: CAMEO's CVL is the catch-all for people with no other role, so
+ * it adds nothing to a member that has one ("Sunni residents" MOSSUN). */
+static void stack_agent(const dy_sentence_parse *s, member_list *l, const dy_agent_entry *ag, dy_arena *a) {
+    for (uint32_t q = 0; q < l->n; q++) {
+        if (s->family == DY_FAM_NATIVE && l->m[q].agent && ag->code && !strcmp(ag->code, "CVL")) continue;
+        l->m[q].code = compose(l->m[q].code, ag, a);
+        l->m[q].agent = ag;
+    }
+}
+
 /* Pass 1: actors with their agents, and agents with their actors. */
 static void actor_groups(dy_sentence_parse *s, const dy_context *ctx, dy_arena *a) {
     dy_unit *u = s->u;
@@ -299,12 +323,14 @@ static void actor_groups(dy_sentence_parse *s, const dy_context *ctx, dy_arena *
             } else if (j < nu && u[j].possessive) {
                 size_t k = j + 1;
                 while (k < nu && k < j + 4 && is_plain(&u[k])) k++;
-                if (k < nu && u[k].kind == DY_U_AGENT) {
+                /* native: "Hungary's new media law" is a law, no media */
+                if (k < nu && u[k].kind == DY_U_AGENT && !(s->family == DY_FAM_NATIVE && modifier_use(s, k + 1))) {
                     agent = u[k].agent;
                     j = k + 1;
                 }
             } else if (s->family == DY_FAM_NATIVE) {
                 size_t k = n_title_agent(s, j);
+                if (!k) k = modifier_agent(s, j);
                 if (k) {
                     agent = u[k].agent;
                     j = k + 1;
@@ -331,6 +357,17 @@ static void actor_groups(dy_sentence_parse *s, const dy_context *ctx, dy_arena *
             continue;
         } else if (x->kind == DY_U_AGENT) {
             const dy_unit *actor = NULL;
+            /* native: "Sunni residents from X": stacked agents, then their actor */
+            size_t stack0 = j, stack1 = j;
+            while (s->family == DY_FAM_NATIVE && stack1 < nu && u[stack1].kind == DY_U_AGENT && u[stack1].agent &&
+                   !(s->tok[u[stack1].t0].flags & DY_TOKF_AFTER_ASIDE))
+                stack1++;
+            if (stack1 > stack0 && stack1 + 1 < nu && u[stack1].kind == DY_U_WORD &&
+                (u[stack1].fw == DY_FW_OF || norm_is(&s->tok[u[stack1].t0], "from") ||
+                 norm_is(&s->tok[u[stack1].t0], "in")))
+                j = stack1;
+            else
+                stack1 = stack0;
             if (j < nu && u[j].kind == DY_U_ACTOR) {
                 actor = &u[j];
                 j++;
@@ -350,12 +387,14 @@ static void actor_groups(dy_sentence_parse *s, const dy_context *ctx, dy_arena *
                     if (news && j + 1 < nu && u[j].possessive && u[j + 1].kind == DY_U_AGENT) j++;
                 }
             }
+            if (!actor) j = stack1 = stack0; /* stacked agents with no actor: read as before */
             int definite = i > 0 && u[i - 1].kind == DY_U_WORD && u[i - 1].fw == DY_FW_DET &&
                            norm_is(&s->tok[u[i - 1].t0], "the");
             const dy_agent_entry *ag = x->agent;
             if (former_in(s, i > 0 ? i - 1 : i, i + 1)) ag = &former_agent;
             if (actor) {
                 add_actor(&l, a, actor, ag, units_span(s, i, j));
+                for (size_t k = stack0; k < stack1; k++) stack_agent(s, &l, u[k].agent, a);
             } else if (s->family == DY_FAM_NATIVE && definite && ctx && ctx->nm == 1 && ctx->m[0].actor &&
                        !strchr(ctx->m[0].actor->code, '/')) {
                 /* "the president": of the country the article is about */
@@ -382,10 +421,7 @@ static void actor_groups(dy_sentence_parse *s, const dy_context *ctx, dy_arena *
          * agents right after the phrase add their codes too */
         while (l.n && j < nu && u[j].kind == DY_U_AGENT && u[j].agent &&
                !(s->tok[u[j].t0].flags & DY_TOKF_AFTER_ASIDE)) {
-            for (uint32_t q = 0; q < l.n; q++) {
-                l.m[q].code = compose(l.m[q].code, u[j].agent, a);
-                l.m[q].agent = u[j].agent;
-            }
+            stack_agent(s, &l, u[j].agent, a);
             j++;
         }
         if (l.n) {

@@ -42,7 +42,8 @@ static const char tiny_dict[] =
     "verb SEIZE [192]: seize | seized\n"
     "verb DEPLOY [154]: deploy | deployed\n"
     "verb RECALL [161]: recall | recalled\n"
-    "agent CVL: prisoners\n"
+    "agent CVL: prisoners | residents\n"
+    "agent MOSSUN: sunni\n"
     "verb EXCHANGE [---]: exchange | exchanged\n"
     "pattern [0841:0841]: * prisoners\n"
     "verb PROPOSE [---]: propose | proposed\n";
@@ -226,6 +227,21 @@ static void test_object_past_participle(void **st) {
     EXPECT_N(x, 1);
 }
 
+static void test_agent_noun_phrases(void **st) {
+    (void)st;
+    /* an agent modifying the next noun is no agent of the possessor */
+    events x = code("Freedonia condemned Sylvania's new army law.");
+    EXPECT(x, "FRE", "SYL", "111");
+    EXPECT_N(x, 1);
+    /* lower-case modifiers between an actor and its agent */
+    x = code("Freedonia condemned the Sylvanian state army.");
+    EXPECT(x, "FRE", "SYLMIL", "111");
+    /* stacked agents, then their actor; CVL adds nothing to a role */
+    x = code("Freedonian troops attacked Sunni residents from Sylvania.");
+    EXPECT(x, "FREMIL", "SYLMOSSUN", "190");
+    EXPECT_N(x, 1);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_block_not_repeated),  cmocka_unit_test(test_capital_speaker),
@@ -235,7 +251,7 @@ int main(void) {
         cmocka_unit_test(test_relative_that),       cmocka_unit_test(test_participle_clause),
         cmocka_unit_test(test_alleged_acts),        cmocka_unit_test(test_nominal_ing_of),
         cmocka_unit_test(test_target_in_pp),        cmocka_unit_test(test_symmetric_compound),
-        cmocka_unit_test(test_object_past_participle),
+        cmocka_unit_test(test_object_past_participle), cmocka_unit_test(test_agent_noun_phrases),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
