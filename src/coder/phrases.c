@@ -275,6 +275,13 @@ static int after_possessive(const dy_sentence_parse *s, size_t i) {
     return k > 0 && s->u[k - 1].kind == DY_U_PRONOUN && s->u[k - 1].fw == DY_FW_POSSPRON;
 }
 
+/* Is there a verb before unit i (the phrase at i is then an object)? */
+static int verb_before(const dy_sentence_parse *s, size_t i) {
+    for (size_t k = 0; k < i; k++)
+        if (s->u[k].kind == DY_U_VERB) return 1;
+    return 0;
+}
+
 /* Native: after an actor, at unit j, one or two lower-case modifiers and
  * then an agent that ends its noun phrase ("the Venezuelan state oil
  * company")? The agent's unit, 0 when not. */
@@ -323,8 +330,11 @@ static void actor_groups(dy_sentence_parse *s, const dy_context *ctx, dy_arena *
             } else if (j < nu && u[j].possessive) {
                 size_t k = j + 1;
                 while (k < nu && k < j + 4 && is_plain(&u[k])) k++;
-                /* native: "Hungary's new media law" is a law, no media */
-                if (k < nu && u[k].kind == DY_U_AGENT && !(s->family == DY_FAM_NATIVE && modifier_use(s, k + 1))) {
+                /* native: "denounced Hungary's new media law" is a law, no
+                 * media; as the subject, the word after is more likely its
+                 * verb ("Freedonia's president arrived") */
+                if (k < nu && u[k].kind == DY_U_AGENT &&
+                    !(s->family == DY_FAM_NATIVE && verb_before(s, i) && modifier_use(s, k + 1))) {
                     agent = u[k].agent;
                     j = k + 1;
                 }
