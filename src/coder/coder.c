@@ -957,6 +957,8 @@ static int code_sentence(emit_ctx *x) {
         if (s->family == DY_FAM_NATIVE && gs && gs == gt && gs->nm > N_MAX_RECIPROCAL) continue;
         if (s->family == DY_FAM_NATIVE && !passive)
             gs = n_capital_speaker(gs, code->active && *code->active ? code->active : code->text, &c->arena);
+        if (s->family == DY_FAM_NATIVE)
+            gt = n_domestic_target(gs, gt, code->active && *code->active ? code->active : code->text, &c->arena);
         size_t before = x->out->n;
         dyad_status st = dy_status_of(s, v, clause_start);
         dy_code refused;

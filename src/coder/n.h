@@ -101,6 +101,14 @@ int n_role_after(const dy_sentence_parse *s, size_t v, int src, int tgt);
 /* n_parse.c: is the word at unit k a time word ("today", "overnight")? */
 int n_time_follows(const dy_sentence_parse *s, size_t k);
 
+/* n_codes.c: a state body of one country (its government, courts, police
+ * or legislature) imposing administrative sanctions (172x: restrictions,
+ * bans, curfews) on people named by agents alone acts within its own
+ * jurisdiction: "the Nicaraguan government shut down a newspaper" is
+ * NICMED. The target group itself when nothing changes, else a copy in
+ * the arena. */
+const dy_group *n_domestic_target(const dy_group *gs, const dy_group *gt, const char *code, dy_arena *a);
+
 /* n_parse.c: does group g name nobody of its own for the source group src
  * (-1: none): agents with no actor ("troops", "intelligence"), or the
  * source's own people through a possessive pronoun ("its ambassador")? */

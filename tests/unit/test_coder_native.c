@@ -46,7 +46,9 @@ static const char tiny_dict[] =
     "agent MOSSUN: sunni\n"
     "verb EXCHANGE [---]: exchange | exchanged\n"
     "pattern [0841:0841]: * prisoners\n"
-    "verb PROPOSE [---]: propose | proposed\n";
+    "verb PROPOSE [---]: propose | proposed\n"
+    "agent OPPPTY: opposition party\n"
+    "verb BAN [1722]: ban | banned\n";
 
 typedef struct {
     dyad_event ev[64];
@@ -242,6 +244,17 @@ static void test_agent_noun_phrases(void **st) {
     EXPECT_N(x, 1);
 }
 
+static void test_domestic_target(void **st) {
+    (void)st;
+    /* an administrative sanction by a state body falls within its country */
+    events x = code("The Freedonian government banned the opposition party.");
+    EXPECT(x, "FREGOV", "FREOPPPTY", "1722");
+    EXPECT_N(x, 1);
+    /* other acts leave a bare agent as it is */
+    x = code("The Freedonian government condemned the opposition party.");
+    EXPECT(x, "FREGOV", "---OPPPTY", "111");
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_block_not_repeated),  cmocka_unit_test(test_capital_speaker),
@@ -252,6 +265,7 @@ int main(void) {
         cmocka_unit_test(test_alleged_acts),        cmocka_unit_test(test_nominal_ing_of),
         cmocka_unit_test(test_target_in_pp),        cmocka_unit_test(test_symmetric_compound),
         cmocka_unit_test(test_object_past_participle), cmocka_unit_test(test_agent_noun_phrases),
+        cmocka_unit_test(test_domestic_target),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
