@@ -197,7 +197,15 @@ int n_complement_subject(const dy_sentence_parse *s, size_t v, int g) {
     if (k <= v) return 0;
     while (k > v + 1 && s->u[k - 1].kind == DY_U_WORD && s->u[k - 1].fw == DY_FW_DET) k--;
     if (k > v + 1 && !(s->u[k - 1].kind == DY_U_WORD && s->u[k - 1].fw == DY_FW_THAT && k - 1 == v + 1)) return 0;
-    return verb_follows(s, s->g[g].u1);
+    if (verb_follows(s, s->g[g].u1)) return 1;
+    /* "criticized Britain's plan to deport ...": what the group means to do */
+    size_t j = s->g[g].u1;
+    if (!s->u[j - 1].possessive && !(j < s->nu && s->u[j].possessive)) return 0;
+    if (j < s->nu && s->u[j].possessive) j++;
+    size_t words = 0;
+    while (j < s->nu && words < 2 && plain_word(&s->u[j])) j++, words++;
+    return words && j + 1 < s->nu && s->u[j].kind == DY_U_WORD && s->u[j].fw == DY_FW_TO &&
+           s->u[j + 1].kind == DY_U_VERB;
 }
 
 int n_role_after(const dy_sentence_parse *s, size_t v, int src, int tgt) {

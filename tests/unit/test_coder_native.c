@@ -191,6 +191,14 @@ static void test_alleged_acts(void **st) {
     EXPECT_N(x, 1);
 }
 
+static void test_criticized_plan(void **st) {
+    (void)st;
+    /* the plan criticised is no attack */
+    events x = code("Freedonia condemned Sylvania's plan to attack Ruritania.");
+    EXPECT(x, "FRE", "SYL", "111");
+    EXPECT_N(x, 1);
+}
+
 static void test_nominal_ing_of(void **st) {
     (void)st;
     events x = code("Freedonia condemned the brutal killing of Sylvanian reporters.");
@@ -265,7 +273,7 @@ int main(void) {
         cmocka_unit_test(test_alleged_acts),        cmocka_unit_test(test_nominal_ing_of),
         cmocka_unit_test(test_target_in_pp),        cmocka_unit_test(test_symmetric_compound),
         cmocka_unit_test(test_object_past_participle), cmocka_unit_test(test_agent_noun_phrases),
-        cmocka_unit_test(test_domestic_target),
+        cmocka_unit_test(test_domestic_target),        cmocka_unit_test(test_criticized_plan),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
