@@ -383,7 +383,12 @@ static void actor_groups(dy_sentence_parse *s, const dy_context *ctx, dy_arena *
                 j++;
             } else if (j + 1 < nu && u[j].kind == DY_U_WORD &&
                        (u[j].fw == DY_FW_OF || norm_is(&s->tok[u[j].t0], "from") ||
-                        norm_is(&s->tok[u[j].t0], "in"))) {
+                        norm_is(&s->tok[u[j].t0], "in")) &&
+                       !(s->family == DY_FAM_NATIVE && norm_is(&s->tok[u[j].t0], "from") && i > 0 &&
+                         u[i - 1].kind == DY_U_VERB)) {
+                /* native: a bare object right after its verb with "from" is
+                 * moved from there ("bought fighter jets from X", "withdrew
+                 * troops from X"), not X's own */
                 size_t k = j + 1;
                 if (k < nu && u[k].kind == DY_U_WORD && u[k].fw == DY_FW_DET) k++;
                 /* PETRARCH-2 and native: "the mayor of the northern West Bank" */

@@ -212,6 +212,10 @@ static void test_target_in_pp(void **st) {
     events x = code("Freedonia recalled its ambassador from Sylvania.");
     EXPECT(x, "FRE", "SYL", "161");
     EXPECT_N(x, 1);
+    /* "from" after a bare object names where it moves from, not whose it is */
+    x = code("Freedonia withdrew troops from Sylvania.");
+    EXPECT(x, "FRE", "SYL", "0874");
+    EXPECT_N(x, 1);
     x = code("Freedonia deployed troops to the border with Ruritania.");
     EXPECT(x, "FRE", "RUR", "154");
     EXPECT_N(x, 1);
