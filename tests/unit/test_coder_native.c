@@ -251,7 +251,7 @@ static void test_agent_noun_phrases(void **st) {
     x = code("Freedonia condemned the Sylvanian state army.");
     EXPECT(x, "FRE", "SYLMIL", "111");
     /* stacked agents, then their actor; CVL adds nothing to a role */
-    x = code("Freedonian troops attacked Sunni residents from Sylvania.");
+    x = code("Freedonian troops attacked hundreds of Sunni residents from Sylvania.");
     EXPECT(x, "FREMIL", "SYLMOSSUN", "190");
     EXPECT_N(x, 1);
 }
