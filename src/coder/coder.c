@@ -901,6 +901,7 @@ static int code_sentence(emit_ctx *x) {
         if (s->family == DY_FAM_NATIVE && prev_src >= 0 && prev_src != tgt && n_participle_clause(s, v)) src = prev_src;
         if (s->family == DY_FAM_NATIVE && alleged >= 0 && src == alleged && !passive) continue;
         if (s->family == DY_FAM_NATIVE && !passive) tgt = n_target_in_pp(s, v, src, tgt, used);
+        if (s->family == DY_FAM_NATIVE && !passive && tgt < 0 && src >= 0) tgt = n_shared_object(s, v, src, used);
         prev_src = src;
         /* "A, B and C said in a statement they ...": a pronoun for the
          * source itself is nobody else, not every member to every other */

@@ -121,4 +121,9 @@ int n_weak_target(const dy_sentence_parse *s, int src, int g);
  * group to use as target (tgt when nothing changes). */
 int n_target_in_pp(const dy_sentence_parse *s, size_t v, int src, int tgt, const uint8_t *used);
 
+/* n_parse.c: verb v found no object and "and" joins it to a verb that has
+ * one ("pledged $50 million and delivered tents to X"): that object,
+ * shared. -1 when none. */
+int n_shared_object(const dy_sentence_parse *s, size_t v, int src, const uint8_t *used);
+
 #endif

@@ -261,3 +261,16 @@ int n_target_in_pp(const dy_sentence_parse *s, size_t v, int src, int tgt, const
     }
     return tgt;
 }
+
+int n_shared_object(const dy_sentence_parse *s, size_t v, int src, const uint8_t *used) {
+    for (size_t j = v + 1; j < s->nu && j < v + 10; j++) {
+        const dy_unit *x = &s->u[j];
+        if (x->group >= 0 || x->kind != DY_U_WORD) return -1;
+        if (x->fw != DY_FW_CONJ) continue;
+        size_t w = j + 1;
+        while (w < s->nu && aux_word(&s->u[w])) w++;
+        if (w >= s->nu || s->u[w].kind != DY_U_VERB) return -1;
+        return dy_object_of(s, w, src, 0, used, 0);
+    }
+    return -1;
+}

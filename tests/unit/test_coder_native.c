@@ -199,6 +199,15 @@ static void test_criticized_plan(void **st) {
     EXPECT_N(x, 1);
 }
 
+static void test_shared_object(void **st) {
+    (void)st;
+    /* two verbs joined by "and" share the object the second one names */
+    events x = code("Freedonia condemned and attacked Sylvania.");
+    EXPECT(x, "FRE", "SYL", "111");
+    EXPECT(x, "FRE", "SYL", "190");
+    EXPECT_N(x, 2);
+}
+
 static void test_nominal_ing_of(void **st) {
     (void)st;
     events x = code("Freedonia condemned the brutal killing of Sylvanian reporters.");
@@ -278,6 +287,7 @@ int main(void) {
         cmocka_unit_test(test_target_in_pp),        cmocka_unit_test(test_symmetric_compound),
         cmocka_unit_test(test_object_past_participle), cmocka_unit_test(test_agent_noun_phrases),
         cmocka_unit_test(test_domestic_target),        cmocka_unit_test(test_criticized_plan),
+        cmocka_unit_test(test_shared_object),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
