@@ -230,7 +230,9 @@ int n_weak_target(const dy_sentence_parse *s, int src, int g) {
     for (uint32_t q = 0; q < t->nm; q++)
         if (t->m[q].actor) bare = 0;
     if (bare) return 1;
-    if (!t->pronoun || src < 0) return 0;
+    /* only a possessive's agent ("its troops"); "him" standing for the
+     * source is dy_reflexive_fix's */
+    if (!t->pronoun || src < 0 || s->u[t->u0].fw != DY_FW_POSSPRON) return 0;
     const dy_group *o = &s->g[src];
     for (uint32_t q = 0; q < t->nm; q++) {
         int own = 0;

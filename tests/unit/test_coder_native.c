@@ -228,6 +228,9 @@ static void test_target_in_pp(void **st) {
     x = code("Freedonia deployed troops to the border with Ruritania.");
     EXPECT(x, "FRE", "RUR", "154");
     EXPECT_N(x, 1);
+    /* an object pronoun is no possessive: no actor from the phrase after it */
+    x = code("Freedonia detained him in Sylvania.");
+    assert_false(has(&x, "FRE", "SYL", "173"));
     /* a target with a country of its own stays */
     x = code("The Freedonian government detained Freedonian reporters in Sylvania.");
     EXPECT(x, "FREGOV", "FREMED", "173");
