@@ -501,6 +501,20 @@ static void description_groups(dy_sentence_parse *s, const dy_context *ctx, dy_a
     (void)ctx;
 }
 
+/* "him", "her", "them" right after a verb: the verb's object. */
+static int object_pronoun(const dy_sentence_parse *s, size_t i) {
+    const dy_token *t = &s->tok[s->u[i].t0];
+    return i > 0 && s->u[i - 1].kind == DY_U_VERB &&
+           (norm_is(t, "him") || norm_is(t, "her") || norm_is(t, "them"));
+}
+
+static int same_members(const dy_member *a, uint32_t na, const dy_member *b, uint32_t nb) {
+    if (na != nb) return 0;
+    for (uint32_t k = 0; k < na; k++)
+        if (strcmp(a[k].code, b[k].code)) return 0;
+    return 1;
+}
+
 /* Pass 2: pronouns, resolved against the compounds already linked. A
  * possessive pronoun is an actor only with an agent after it ("its foreign
  * minister"); "welcomed their resumption" names nobody new. */
@@ -528,6 +542,13 @@ static void pronoun_groups(dy_sentence_parse *s, const dy_context *ctx, dy_arena
         const dy_member *pm;
         uint32_t pn;
         if (!resolve_pronoun(g, ng, ctx, &pm, &pn)) continue;
+        /* native: "Xi welcomed him": an object pronoun right after its verb
+         * is not that verb's subject; the actor the previous sentences left */
+        if (s->family == DY_FAM_NATIVE && object_pronoun(s, i) && ctx && ctx->nm && ng &&
+            same_members(pm, pn, g[ng - 1].m, g[ng - 1].nm) && !same_members(pm, pn, ctx->m, ctx->nm)) {
+            pm = ctx->m;
+            pn = ctx->nm;
+        }
         member_list l = {0};
         for (uint32_t q = 0; q < pn; q++) {
             dy_member m = pm[q];

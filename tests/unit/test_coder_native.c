@@ -208,6 +208,14 @@ static void test_shared_object(void **st) {
     EXPECT_N(x, 2);
 }
 
+static void test_object_pronoun(void **st) {
+    (void)st;
+    /* "him" right after the verb is not its subject: the earlier actor */
+    events x = code("The Freedonian president attacked Ruritania. The Sylvanian president condemned him.");
+    EXPECT(x, "SYLGOV", "FREGOV", "111");
+    EXPECT_N(x, 2);
+}
+
 static void test_nominal_ing_of(void **st) {
     (void)st;
     events x = code("Freedonia condemned the brutal killing of Sylvanian reporters.");
@@ -290,7 +298,7 @@ int main(void) {
         cmocka_unit_test(test_target_in_pp),        cmocka_unit_test(test_symmetric_compound),
         cmocka_unit_test(test_object_past_participle), cmocka_unit_test(test_agent_noun_phrases),
         cmocka_unit_test(test_domestic_target),        cmocka_unit_test(test_criticized_plan),
-        cmocka_unit_test(test_shared_object),
+        cmocka_unit_test(test_shared_object),         cmocka_unit_test(test_object_pronoun),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
