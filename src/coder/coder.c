@@ -911,6 +911,8 @@ static int code_sentence(emit_ctx *x) {
         /* "X shelled the town, killing four": the participle's doer is X */
         if (s->family == DY_FAM_NATIVE && prev_src >= 0 && prev_src != tgt && n_participle_clause(s, v)) src = prev_src;
         if (s->family == DY_FAM_NATIVE && alleged >= 0 && src == alleged && !passive) continue;
+        if (s->family == DY_FAM_NATIVE && !passive) tgt = n_target_in_pp(s, v, src, tgt, used);
+        if (s->family == DY_FAM_NATIVE && !passive && tgt < 0 && src >= 0) tgt = n_shared_object(s, v, src, used);
         prev_src = src;
         /* "A, B and C said in a statement they ...": a pronoun for the
          * source itself is nobody else, not every member to every other */
@@ -922,6 +924,13 @@ static int code_sentence(emit_ctx *x) {
         if ((s->family == DY_FAM_PETRARCH2 || s->family == DY_FAM_NATIVE) && tgt < 0 && src >= 0 &&
             s->g[src].nm > 1 && s->g[src].nm <= DY_P2_RECIPROCAL_MAX && !dy_p2_after_relative(s, v) &&
             dy_p2_reciprocal_code(code->active))
+            tgt = src;
+        /* native: "A and B exchanged prisoners": a symmetric paired code
+         * ([0841:0841]) runs both ways between the members of a compound
+         * source when the object names nobody of its own */
+        if (s->family == DY_FAM_NATIVE && src >= 0 && s->g[src].nm > 1 && s->g[src].nm <= N_MAX_RECIPROCAL &&
+            (code->flags & DY_CODE_PAIRED) && code->active && code->passive && !strcmp(code->active, code->passive) &&
+            (tgt < 0 || n_weak_target(s, src, tgt)))
             tgt = src;
         /* "prepared to attend", "plans to visit": the event is the second
          * verb's, the first only says when or whether (status.c reads it) */
@@ -960,6 +969,8 @@ static int code_sentence(emit_ctx *x) {
         if (s->family == DY_FAM_NATIVE && gs && gs == gt && gs->nm > N_MAX_RECIPROCAL) continue;
         if (s->family == DY_FAM_NATIVE && !passive)
             gs = n_capital_speaker(gs, code->active && *code->active ? code->active : code->text, &c->arena);
+        if (s->family == DY_FAM_NATIVE)
+            gt = n_domestic_target(gs, gt, code->active && *code->active ? code->active : code->text, &c->arena);
         size_t before = x->out->n;
         dyad_status st = dy_status_of(s, v, clause_start);
         dy_code refused;

@@ -101,4 +101,29 @@ int n_role_after(const dy_sentence_parse *s, size_t v, int src, int tgt);
 /* n_parse.c: is the word at unit k a time word ("today", "overnight")? */
 int n_time_follows(const dy_sentence_parse *s, size_t k);
 
+/* n_codes.c: a state body of one country (its government, courts, police
+ * or legislature) imposing administrative sanctions (172x: restrictions,
+ * bans, curfews) on people named by agents alone acts within its own
+ * jurisdiction: "the Nicaraguan government shut down a newspaper" is
+ * NICMED. The target group itself when nothing changes, else a copy in
+ * the arena. */
+const dy_group *n_domestic_target(const dy_group *gs, const dy_group *gt, const char *code, dy_arena *a);
+
+/* n_parse.c: does group g name nobody of its own for the source group src
+ * (-1: none): agents with no actor ("troops", "intelligence"), or the
+ * source's own people through a possessive pronoun ("its ambassador")? */
+int n_weak_target(const dy_sentence_parse *s, int src, int g);
+
+/* n_parse.c: verb v's target tgt names nobody of its own (bare agents,
+ * "its troops") while a prepositional phrase after it in the clause names
+ * an actor with a country ("withdrew its ambassador from X", "deployed
+ * troops to the border with X"): that actor is the one acted upon. The
+ * group to use as target (tgt when nothing changes). */
+int n_target_in_pp(const dy_sentence_parse *s, size_t v, int src, int tgt, const uint8_t *used);
+
+/* n_parse.c: verb v found no object and "and" joins it to a verb that has
+ * one ("pledged $50 million and delivered tents to X"): that object,
+ * shared. -1 when none. */
+int n_shared_object(const dy_sentence_parse *s, size_t v, int src, const uint8_t *used);
+
 #endif

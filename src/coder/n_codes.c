@@ -60,3 +60,35 @@ const dy_group *n_capital_speaker(const dy_group *g, const char *code, dy_arena 
 int n_code_alleges(const char *code) {
     return code && !strncmp(code, "11", 2);
 }
+
+/* The state bodies whose administrative sanctions fall on their own
+ * society: courts, police, legislatures and the government itself. */
+static int state_body(const dy_member *m) {
+    static const char *const roles[] = {"GOV", "JUD", "COP", "LEG"};
+    if (!m->actor || !m->agent || !m->agent->code || strlen(m->actor->code) != 3) return 0;
+    for (size_t k = 0; k < sizeof roles / sizeof *roles; k++)
+        if (!strcmp(m->agent->code, roles[k])) return 1;
+    return 0;
+}
+
+const dy_group *n_domestic_target(const dy_group *gs, const dy_group *gt, const char *code, dy_arena *a) {
+    if (!gs || !gt || gs == gt || gs->nm != 1 || !code || strncmp(code, "172", 3) || !state_body(&gs->m[0]))
+        return gt;
+    for (uint32_t k = 0; k < gt->nm; k++)
+        if (gt->m[k].actor || strncmp(gt->m[k].code, "---", 3)) return gt;
+    const char *country = gs->m[0].actor->code;
+    dy_group *copy = dy_arena_alloc(a, sizeof *copy);
+    *copy = *gt;
+    dy_member *mm = dy_arena_alloc(a, gt->nm * sizeof *mm);
+    memcpy(mm, gt->m, gt->nm * sizeof *mm);
+    for (uint32_t k = 0; k < gt->nm; k++) {
+        size_t n = strlen(mm[k].code);
+        char *c = dy_arena_alloc(a, n + 1);
+        memcpy(c, country, 3);
+        memcpy(c + 3, mm[k].code + 3, n - 2);
+        mm[k].code = c;
+        mm[k].actor = gs->m[0].actor;
+    }
+    copy->m = mm;
+    return copy;
+}

@@ -197,7 +197,15 @@ int n_complement_subject(const dy_sentence_parse *s, size_t v, int g) {
     if (k <= v) return 0;
     while (k > v + 1 && s->u[k - 1].kind == DY_U_WORD && s->u[k - 1].fw == DY_FW_DET) k--;
     if (k > v + 1 && !(s->u[k - 1].kind == DY_U_WORD && s->u[k - 1].fw == DY_FW_THAT && k - 1 == v + 1)) return 0;
-    return verb_follows(s, s->g[g].u1);
+    if (verb_follows(s, s->g[g].u1)) return 1;
+    /* "criticized Britain's plan to deport ...": what the group means to do */
+    size_t j = s->g[g].u1;
+    if (!s->u[j - 1].possessive && !(j < s->nu && s->u[j].possessive)) return 0;
+    if (j < s->nu && s->u[j].possessive) j++;
+    size_t words = 0;
+    while (j < s->nu && words < 2 && plain_word(&s->u[j])) j++, words++;
+    return words && j + 1 < s->nu && s->u[j].kind == DY_U_WORD && s->u[j].fw == DY_FW_TO &&
+           s->u[j + 1].kind == DY_U_VERB;
 }
 
 int n_role_after(const dy_sentence_parse *s, size_t v, int src, int tgt) {
@@ -214,4 +222,57 @@ int n_time_follows(const dy_sentence_parse *s, size_t k) {
     for (size_t w = 0; w < sizeof words / sizeof *words; w++)
         if (norm_is(t, words[w])) return 1;
     return 0;
+}
+
+int n_weak_target(const dy_sentence_parse *s, int src, int g) {
+    const dy_group *t = &s->g[g];
+    int bare = 1;
+    for (uint32_t q = 0; q < t->nm; q++)
+        if (t->m[q].actor) bare = 0;
+    if (bare) return 1;
+    /* only a possessive's agent ("its troops"); "him" standing for the
+     * source is dy_reflexive_fix's */
+    if (!t->pronoun || src < 0 || s->u[t->u0].fw != DY_FW_POSSPRON) return 0;
+    const dy_group *o = &s->g[src];
+    for (uint32_t q = 0; q < t->nm; q++) {
+        int own = 0;
+        for (uint32_t r = 0; r < o->nm && !own; r++) own = t->m[q].actor == o->m[r].actor;
+        if (!own) return 0;
+    }
+    return 1;
+}
+
+int n_target_in_pp(const dy_sentence_parse *s, size_t v, int src, int tgt, const uint8_t *used) {
+    if (tgt < 0 || tgt == src || s->g[tgt].u0 <= v || !n_weak_target(s, src, tgt)) return tgt;
+    size_t clause_end = n_clause_end(s, v);
+    for (size_t j = s->g[tgt].u1; j < s->nu; j++) {
+        const dy_unit *x = &s->u[j];
+        if (x->kind == DY_U_END || x->t0 >= clause_end) break;
+        if (x->kind == DY_U_BREAK || x->kind == DY_U_COMMA) break;
+        if (x->kind == DY_U_WORD && (x->fw == DY_FW_CONJ || x->fw == DY_FW_BUT) && dy_clause_starts_at(s, j)) break;
+        /* a participle with its agent stays in the phrase ("hostages held by X") */
+        if (x->kind == DY_U_VERB && !used[x->t0] &&
+            !(j + 1 < s->nu && s->u[j + 1].kind == DY_U_WORD && s->u[j + 1].fw == DY_FW_BY))
+            break;
+        int g = x->group;
+        if (g < 0 || g == tgt || g == src || !s->g[g].in_pp || s->g[g].pronoun) continue;
+        if (n_weak_target(s, src, g)) continue;
+        if (src >= 0 && s->g[src].nm == s->g[g].nm && s->g[g].nm == 1 && s->g[src].m[0].actor == s->g[g].m[0].actor)
+            continue;
+        return g;
+    }
+    return tgt;
+}
+
+int n_shared_object(const dy_sentence_parse *s, size_t v, int src, const uint8_t *used) {
+    for (size_t j = v + 1; j < s->nu && j < v + 10; j++) {
+        const dy_unit *x = &s->u[j];
+        if (x->group >= 0 || x->kind != DY_U_WORD) return -1;
+        if (x->fw != DY_FW_CONJ) continue;
+        size_t w = j + 1;
+        while (w < s->nu && aux_word(&s->u[w])) w++;
+        if (w >= s->nu || s->u[w].kind != DY_U_VERB) return -1;
+        return dy_object_of(s, w, src, 0, used, 0);
+    }
+    return -1;
 }

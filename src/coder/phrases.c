@@ -267,6 +267,45 @@ static int modifier_use(const dy_sentence_parse *s, size_t next) {
     return x->kind == DY_U_WORD && x->fw == DY_FW_NONE && !x->possessive;
 }
 
+/* Is the agent at unit i the one of a possessive pronoun before it ("its
+ * foreign minister"), as pronoun_groups reads it? */
+static int after_possessive(const dy_sentence_parse *s, size_t i) {
+    size_t k = i;
+    while (k > 0 && k + 3 > i && is_plain(&s->u[k - 1])) k--;
+    return k > 0 && s->u[k - 1].kind == DY_U_PRONOUN && s->u[k - 1].fw == DY_FW_POSSPRON;
+}
+
+/* Is there a verb before unit i (the phrase at i is then an object)? */
+static int verb_before(const dy_sentence_parse *s, size_t i) {
+    for (size_t k = 0; k < i; k++)
+        if (s->u[k].kind == DY_U_VERB) return 1;
+    return 0;
+}
+
+/* Native: after an actor, at unit j, one or two lower-case modifiers and
+ * then an agent that ends its noun phrase ("the Venezuelan state oil
+ * company")? The agent's unit, 0 when not. */
+static size_t modifier_agent(const dy_sentence_parse *s, size_t j) {
+    size_t k = j;
+    while (k < s->nu && k < j + 2 && is_plain(&s->u[k]) && s->tok[s->u[k].t0].kind == DY_TOK_WORD &&
+           !(s->tok[s->u[k].t0].flags & (DY_TOKF_CAPITAL | DY_TOKF_AFTER_ASIDE)))
+        k++;
+    if (k == j || k >= s->nu || s->u[k].kind != DY_U_AGENT || (s->tok[s->u[k].t0].flags & DY_TOKF_AFTER_ASIDE))
+        return 0;
+    return modifier_use(s, k + 1) ? 0 : k;
+}
+
+/* A further agent right after a phrase adds its block to every member.
+ * Native: CAMEO's CVL is the catch-all for people with no other role, so
+ * it adds nothing to a member that has one ("Sunni residents" MOSSUN). */
+static void stack_agent(const dy_sentence_parse *s, member_list *l, const dy_agent_entry *ag, dy_arena *a) {
+    for (uint32_t q = 0; q < l->n; q++) {
+        if (s->family == DY_FAM_NATIVE && l->m[q].agent && ag->code && !strcmp(ag->code, "CVL")) continue;
+        l->m[q].code = compose(l->m[q].code, ag, a);
+        l->m[q].agent = ag;
+    }
+}
+
 /* Pass 1: actors with their agents, and agents with their actors. */
 static void actor_groups(dy_sentence_parse *s, const dy_context *ctx, dy_arena *a) {
     dy_unit *u = s->u;
@@ -291,12 +330,17 @@ static void actor_groups(dy_sentence_parse *s, const dy_context *ctx, dy_arena *
             } else if (j < nu && u[j].possessive) {
                 size_t k = j + 1;
                 while (k < nu && k < j + 4 && is_plain(&u[k])) k++;
-                if (k < nu && u[k].kind == DY_U_AGENT) {
+                /* native: "denounced Hungary's new media law" is a law, no
+                 * media; as the subject, the word after is more likely its
+                 * verb ("Freedonia's president arrived") */
+                if (k < nu && u[k].kind == DY_U_AGENT &&
+                    !(s->family == DY_FAM_NATIVE && verb_before(s, i) && modifier_use(s, k + 1))) {
                     agent = u[k].agent;
                     j = k + 1;
                 }
             } else if (s->family == DY_FAM_NATIVE) {
                 size_t k = n_title_agent(s, j);
+                if (!k) k = modifier_agent(s, j);
                 if (k) {
                     agent = u[k].agent;
                     j = k + 1;
@@ -317,14 +361,34 @@ static void actor_groups(dy_sentence_parse *s, const dy_context *ctx, dy_arena *
             if ((fl & DY_ACODE_DISCARD) && !peer_petrarch) s->discard = 1;
             else if ((fl & DY_ACODE_COMPLEX) && !peer_petrarch) s->complex = 1;
             else add_actor(&l, a, x, agent, units_span(s, i, j));
+        } else if (x->kind == DY_U_AGENT && s->family == DY_FAM_NATIVE && after_possessive(s, i)) {
+            /* "its ambassador from X": the pronoun's agent (pass 2), not X's */
+            i++;
+            continue;
         } else if (x->kind == DY_U_AGENT) {
             const dy_unit *actor = NULL;
+            /* native: "Sunni residents from X": stacked agents, then their actor */
+            size_t stack0 = j, stack1 = j;
+            while (s->family == DY_FAM_NATIVE && stack1 < nu && u[stack1].kind == DY_U_AGENT && u[stack1].agent &&
+                   !(s->tok[u[stack1].t0].flags & DY_TOKF_AFTER_ASIDE))
+                stack1++;
+            if (stack1 > stack0 && stack1 + 1 < nu && u[stack1].kind == DY_U_WORD &&
+                (u[stack1].fw == DY_FW_OF || norm_is(&s->tok[u[stack1].t0], "from") ||
+                 norm_is(&s->tok[u[stack1].t0], "in")))
+                j = stack1;
+            else
+                stack1 = stack0;
             if (j < nu && u[j].kind == DY_U_ACTOR) {
                 actor = &u[j];
                 j++;
             } else if (j + 1 < nu && u[j].kind == DY_U_WORD &&
                        (u[j].fw == DY_FW_OF || norm_is(&s->tok[u[j].t0], "from") ||
-                        norm_is(&s->tok[u[j].t0], "in"))) {
+                        norm_is(&s->tok[u[j].t0], "in")) &&
+                       !(s->family == DY_FAM_NATIVE && norm_is(&s->tok[u[j].t0], "from") && i > 0 &&
+                         u[i - 1].kind == DY_U_VERB)) {
+                /* native: a bare object right after its verb with "from" is
+                 * moved from there ("bought fighter jets from X", "withdrew
+                 * troops from X"), not X's own */
                 size_t k = j + 1;
                 if (k < nu && u[k].kind == DY_U_WORD && u[k].fw == DY_FW_DET) k++;
                 /* PETRARCH-2 and native: "the mayor of the northern West Bank" */
@@ -338,12 +402,14 @@ static void actor_groups(dy_sentence_parse *s, const dy_context *ctx, dy_arena *
                     if (news && j + 1 < nu && u[j].possessive && u[j + 1].kind == DY_U_AGENT) j++;
                 }
             }
+            if (!actor) j = stack1 = stack0; /* stacked agents with no actor: read as before */
             int definite = i > 0 && u[i - 1].kind == DY_U_WORD && u[i - 1].fw == DY_FW_DET &&
                            norm_is(&s->tok[u[i - 1].t0], "the");
             const dy_agent_entry *ag = x->agent;
             if (former_in(s, i > 0 ? i - 1 : i, i + 1)) ag = &former_agent;
             if (actor) {
                 add_actor(&l, a, actor, ag, units_span(s, i, j));
+                for (size_t k = stack0; k < stack1; k++) stack_agent(s, &l, u[k].agent, a);
             } else if (s->family == DY_FAM_NATIVE && definite && ctx && ctx->nm == 1 && ctx->m[0].actor &&
                        !strchr(ctx->m[0].actor->code, '/')) {
                 /* "the president": of the country the article is about */
@@ -370,10 +436,7 @@ static void actor_groups(dy_sentence_parse *s, const dy_context *ctx, dy_arena *
          * agents right after the phrase add their codes too */
         while (l.n && j < nu && u[j].kind == DY_U_AGENT && u[j].agent &&
                !(s->tok[u[j].t0].flags & DY_TOKF_AFTER_ASIDE)) {
-            for (uint32_t q = 0; q < l.n; q++) {
-                l.m[q].code = compose(l.m[q].code, u[j].agent, a);
-                l.m[q].agent = u[j].agent;
-            }
+            stack_agent(s, &l, u[j].agent, a);
             j++;
         }
         if (l.n) {
@@ -438,6 +501,20 @@ static void description_groups(dy_sentence_parse *s, const dy_context *ctx, dy_a
     (void)ctx;
 }
 
+/* "him", "her", "them" right after a verb: the verb's object. */
+static int object_pronoun(const dy_sentence_parse *s, size_t i) {
+    const dy_token *t = &s->tok[s->u[i].t0];
+    return i > 0 && s->u[i - 1].kind == DY_U_VERB &&
+           (norm_is(t, "him") || norm_is(t, "her") || norm_is(t, "them"));
+}
+
+static int same_members(const dy_member *a, uint32_t na, const dy_member *b, uint32_t nb) {
+    if (na != nb) return 0;
+    for (uint32_t k = 0; k < na; k++)
+        if (strcmp(a[k].code, b[k].code)) return 0;
+    return 1;
+}
+
 /* Pass 2: pronouns, resolved against the compounds already linked. A
  * possessive pronoun is an actor only with an agent after it ("its foreign
  * minister"); "welcomed their resumption" names nobody new. */
@@ -465,6 +542,13 @@ static void pronoun_groups(dy_sentence_parse *s, const dy_context *ctx, dy_arena
         const dy_member *pm;
         uint32_t pn;
         if (!resolve_pronoun(g, ng, ctx, &pm, &pn)) continue;
+        /* native: "Xi welcomed him": an object pronoun right after its verb
+         * is not that verb's subject; the actor the previous sentences left */
+        if (s->family == DY_FAM_NATIVE && object_pronoun(s, i) && ctx && ctx->nm && ng &&
+            same_members(pm, pn, g[ng - 1].m, g[ng - 1].nm) && !same_members(pm, pn, ctx->m, ctx->nm)) {
+            pm = ctx->m;
+            pn = ctx->nm;
+        }
         member_list l = {0};
         for (uint32_t q = 0; q < pn; q++) {
             dy_member m = pm[q];

@@ -161,7 +161,12 @@ int dy_object_of(const dy_sentence_parse *s, size_t v, int src, int skip_by, con
         if ((s->family == DY_FAM_PETRARCH2 || s->family == DY_FAM_NATIVE) && dy_p2_clause_after_comma(s, j)) break;
         if (s->family == DY_FAM_NATIVE && (n_trailing_attribution(s, j) || x->t0 >= clause_end)) break;
         if ((s->family == DY_FAM_PETRARCH2 || s->family == DY_FAM_NATIVE) && dy_p2_subordinate_ends(s, v, j)) break;
-        if (x->kind == DY_U_VERB && !used[x->t0] && !cross_verbs) break;
+        /* native: a participle or gerund inside the object's noun phrase
+         * ("the plan proposed by X", "a missile capable of reaching X")
+         * is no verb of its own, so the object may lie past it */
+        if (x->kind == DY_U_VERB && !used[x->t0] && !cross_verbs &&
+            !(s->family == DY_FAM_NATIVE && (dy_p2_participle_modifier(s, j, v) || dy_p2_gerund_in_pp(s, j))))
+            break;
         if (cross_verbs && x->kind == DY_U_WORD && (x->fw == DY_FW_CONJ || x->fw == DY_FW_BUT) &&
             dy_clause_starts_at(s, j))
             break;

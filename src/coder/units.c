@@ -118,7 +118,9 @@ static int noun_after_article(const dy_sentence_parse *s, const dy_unit *u, size
         return 0;
     const dy_token *t = &s->tok[i];
     if (t->norm_len + 3 > 64 || vh->end != i + 1) return 0;
-    static const char *const endings[] = {"s", "d", "ed"};
+    /* "ship" / "shipped": a final consonant doubles before -ed */
+    char doubled[4] = {t->norm[t->norm_len - 1], 'e', 'd', 0};
+    const char *const endings[] = {"s", "d", "ed", doubled};
     char form[64];
     memcpy(form, t->norm, t->norm_len);
     for (size_t e = 0; e < sizeof endings / sizeof endings[0]; e++) {

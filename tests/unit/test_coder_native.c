@@ -22,7 +22,7 @@ static const char tiny_dict[] =
     "actor GRA: graustark\n"
     "actor BRO: brobdingnag\n"
     "actor FRECOPREB: night riders\n"
-    "agent GOV: government | minister | president | leader\n"
+    "agent GOV: government | minister | president | leader | ambassador\n"
     "agent MIL: army | troops | soldiers\n"
     "agent REB: rebels | fighters\n"
     "agent MED: reporters | reporter\n"
@@ -39,7 +39,16 @@ static const char tiny_dict[] =
     "verb HELP [070]: help | helped\n"
     "verb CLAIM [---]: claim | claimed\n"
     "pattern [112]: * that +\n"
-    "verb SEIZE [192]: seize | seized\n";
+    "verb SEIZE [192]: seize | seized\n"
+    "verb DEPLOY [154]: deploy | deployed\n"
+    "verb RECALL [161]: recall | recalled\n"
+    "agent CVL: prisoners | residents\n"
+    "agent MOSSUN: sunni\n"
+    "verb EXCHANGE [---]: exchange | exchanged\n"
+    "pattern [0841:0841]: * prisoners\n"
+    "verb PROPOSE [---]: propose | proposed\n"
+    "agent OPPPTY: opposition party\n"
+    "verb BAN [1722]: ban | banned\n";
 
 typedef struct {
     dyad_event ev[64];
@@ -182,11 +191,100 @@ static void test_alleged_acts(void **st) {
     EXPECT_N(x, 1);
 }
 
+static void test_criticized_plan(void **st) {
+    (void)st;
+    /* the plan criticised is no attack */
+    events x = code("Freedonia condemned Sylvania's plan to attack Ruritania.");
+    EXPECT(x, "FRE", "SYL", "111");
+    EXPECT_N(x, 1);
+}
+
+static void test_shared_object(void **st) {
+    (void)st;
+    /* two verbs joined by "and" share the object the second one names */
+    events x = code("Freedonia condemned and attacked Sylvania.");
+    EXPECT(x, "FRE", "SYL", "111");
+    EXPECT(x, "FRE", "SYL", "190");
+    EXPECT_N(x, 2);
+}
+
+static void test_object_pronoun(void **st) {
+    (void)st;
+    /* "him" right after the verb is not its subject: the earlier actor */
+    events x = code("The Freedonian president attacked Ruritania. The Sylvanian president condemned him.");
+    EXPECT(x, "SYLGOV", "FREGOV", "111");
+    EXPECT_N(x, 2);
+}
+
 static void test_nominal_ing_of(void **st) {
     (void)st;
     events x = code("Freedonia condemned the brutal killing of Sylvanian reporters.");
     EXPECT(x, "FRE", "SYLMED", "111");
     EXPECT_N(x, 1);
+}
+
+static void test_target_in_pp(void **st) {
+    (void)st;
+    /* the source's own people or a bare agent: the actor in the phrase after */
+    events x = code("Freedonia recalled its ambassador from Sylvania.");
+    EXPECT(x, "FRE", "SYL", "161");
+    EXPECT_N(x, 1);
+    /* "from" after a bare object names where it moves from, not whose it is */
+    x = code("Freedonia withdrew troops from Sylvania.");
+    EXPECT(x, "FRE", "SYL", "0874");
+    EXPECT_N(x, 1);
+    x = code("Freedonia deployed troops to the border with Ruritania.");
+    EXPECT(x, "FRE", "RUR", "154");
+    EXPECT_N(x, 1);
+    /* an object pronoun is no possessive: no actor from the phrase after it */
+    x = code("Freedonia detained him in Sylvania.");
+    assert_false(has(&x, "FRE", "SYL", "173"));
+    /* a target with a country of its own stays */
+    x = code("The Freedonian government detained Freedonian reporters in Sylvania.");
+    EXPECT(x, "FREGOV", "FREMED", "173");
+    EXPECT_N(x, 1);
+}
+
+static void test_symmetric_compound(void **st) {
+    (void)st;
+    events x = code("Freedonia and Sylvania exchanged prisoners.");
+    EXPECT(x, "FRE", "SYL", "0841");
+    EXPECT(x, "SYL", "FRE", "0841");
+    EXPECT_N(x, 2);
+}
+
+static void test_object_past_participle(void **st) {
+    (void)st;
+    /* the participle describes the plan: the object lies past it */
+    events x = code("Freedonia condemned the plan proposed by Sylvania.");
+    EXPECT(x, "FRE", "SYL", "111");
+    EXPECT_N(x, 1);
+}
+
+static void test_agent_noun_phrases(void **st) {
+    (void)st;
+    /* an agent modifying the next noun is no agent of the possessor */
+    events x = code("Freedonia condemned Sylvania's new army law.");
+    EXPECT(x, "FRE", "SYL", "111");
+    EXPECT_N(x, 1);
+    /* lower-case modifiers between an actor and its agent */
+    x = code("Freedonia condemned the Sylvanian state army.");
+    EXPECT(x, "FRE", "SYLMIL", "111");
+    /* stacked agents, then their actor; CVL adds nothing to a role */
+    x = code("Freedonian troops attacked hundreds of Sunni residents from Sylvania.");
+    EXPECT(x, "FREMIL", "SYLMOSSUN", "190");
+    EXPECT_N(x, 1);
+}
+
+static void test_domestic_target(void **st) {
+    (void)st;
+    /* an administrative sanction by a state body falls within its country */
+    events x = code("The Freedonian government banned the opposition party.");
+    EXPECT(x, "FREGOV", "FREOPPPTY", "1722");
+    EXPECT_N(x, 1);
+    /* other acts leave a bare agent as it is */
+    x = code("The Freedonian government condemned the opposition party.");
+    EXPECT(x, "FREGOV", "---OPPPTY", "111");
 }
 
 int main(void) {
@@ -197,6 +295,10 @@ int main(void) {
         cmocka_unit_test(test_reduced_passive),     cmocka_unit_test(test_passive_pattern_target),
         cmocka_unit_test(test_relative_that),       cmocka_unit_test(test_participle_clause),
         cmocka_unit_test(test_alleged_acts),        cmocka_unit_test(test_nominal_ing_of),
+        cmocka_unit_test(test_target_in_pp),        cmocka_unit_test(test_symmetric_compound),
+        cmocka_unit_test(test_object_past_participle), cmocka_unit_test(test_agent_noun_phrases),
+        cmocka_unit_test(test_domestic_target),        cmocka_unit_test(test_criticized_plan),
+        cmocka_unit_test(test_shared_object),         cmocka_unit_test(test_object_pronoun),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
