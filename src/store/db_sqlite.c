@@ -138,9 +138,20 @@ dy_db *dy_db_open_sqlite(const char *path, int readonly, char *err, size_t errle
      * 32 MB of WAL (not 4 MB) copy a hot index page once, not eight times.
      * journal_mode returns a row; run it through exec so a read-only file
      * or directory fails here, with a clear message, not mid-ingest. */
-    if (sq_exec(&d->base, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
-                          " PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536;"
-                          " PRAGMA wal_autocheckpoint=8192;") != 0) {
+    static const char setup[] = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+                                " PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536;"
+                                " PRAGMA wal_autocheckpoint=8192;";
+    /* Switching a new file to WAL takes an exclusive lock for which SQLite
+     * does not call the busy handler: two ingests starting together on a
+     * new database would see "database is locked" at once. Wait here as
+     * the busy timeout would. */
+    int rc_setup, waited_ms = 0;
+    while ((rc_setup = sq_exec(&d->base, setup)) != 0 && (sqlite3_errcode(h) & 0xff) == SQLITE_BUSY &&
+           waited_ms < busy_timeout_ms()) {
+        sqlite3_sleep(20);
+        waited_ms += 20;
+    }
+    if (rc_setup != 0) {
         snprintf(err, errlen, "cannot open database '%s': %s", path, d->base.err);
         sq_close(&d->base);
         return NULL;
