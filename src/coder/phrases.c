@@ -553,7 +553,13 @@ static void pronoun_groups(dy_sentence_parse *s, const dy_context *ctx, dy_arena
         for (uint32_t q = 0; q < pn; q++) {
             dy_member m = pm[q];
             if (agent) {
-                m.code = compose(m.code, agent, a);
+                /* native: "the armies ... its citizens" are the country's
+                 * citizens, not the armies' (the actor's own code, not the
+                 * agent the pronoun's antecedent carried) */
+                const char *base = s->family == DY_FAM_NATIVE && m.actor && !strchr(m.actor->code, '/')
+                                       ? m.actor->code
+                                       : m.code;
+                m.code = compose(base, agent, a);
                 m.agent = agent;
             }
             m.span = units_span(s, i, j);
