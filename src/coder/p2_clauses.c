@@ -207,7 +207,14 @@ int dy_p2_reduced_relative(const dy_sentence_parse *s, size_t v) {
 int dy_p2_gerund_in_pp(const dy_sentence_parse *s, size_t v) {
     if (v == 0 || !ends_with(&s->tok[s->u[v].verb_tok], "ing")) return 0;
     const dy_unit *p = &s->u[v - 1];
-    return p->kind == DY_U_WORD && (p->fw == DY_FW_PREP || p->fw == DY_FW_OF || p->fw == DY_FW_BY);
+    if (p->kind == DY_U_WORD && (p->fw == DY_FW_PREP || p->fw == DY_FW_OF || p->fw == DY_FW_BY)) return 1;
+    /* native: one plain word between ("an incident of target killing",
+     * "accused of deliberately shelling") is still inside the phrase */
+    if (s->family != DY_FAM_NATIVE || v < 2 || p->kind != DY_U_WORD || p->fw != DY_FW_NONE || p->possessive ||
+        p->group >= 0)
+        return 0;
+    const dy_unit *q = &s->u[v - 2];
+    return q->kind == DY_U_WORD && (q->fw == DY_FW_PREP || q->fw == DY_FW_OF || q->fw == DY_FW_BY);
 }
 
 size_t dy_p2_main_clause_start(const dy_sentence_parse *s) {
