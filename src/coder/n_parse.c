@@ -164,9 +164,24 @@ int n_subject_group_is(const dy_sentence_parse *s, size_t v, int g) {
     return k > 0 && s->u[k - 1].group == g;
 }
 
+/* An actor within the few units after unit k ("by six Taliban militants"). */
+static int group_soon_after(const dy_sentence_parse *s, size_t k) {
+    for (size_t j = k + 1; j < s->nu && j <= k + 4; j++) {
+        if (s->u[j].group >= 0) return 1;
+        if (s->u[j].kind != DY_U_WORD) return 0;
+    }
+    return 0;
+}
+
 int n_reduced_passive(const dy_sentence_parse *s, size_t v) {
     const dy_unit *vu = &s->u[v];
     if (v < 2 || vu->t1 != vu->t0 + 1 || !ends_with(&s->tok[vu->verb_tok], "ed")) return 0;
+    /* "seventeen were killed and another nine injured by six militants": a
+     * participle with its agent right after it is passive whatever stands
+     * before it, unless "has/had" makes it a perfect */
+    if (v + 1 < s->nu && s->u[v + 1].kind == DY_U_WORD && s->u[v + 1].fw == DY_FW_BY && group_soon_after(s, v + 1) &&
+        !aux_word(&s->u[v - 1]) && !(s->u[v - 2].kind == DY_U_WORD && s->u[v - 2].fw == DY_FW_HAVE))
+        return 1;
     int g = s->u[v - 1].group;
     if (g < 0 || s->g[g].pronoun) return 0;
     /* no object of its own after it: a phrase, a clause edge or the end */
