@@ -104,6 +104,8 @@ size_t n_clause_end(const dy_sentence_parse *s, size_t v) {
          * "withdrew as mediator") */
         int sub = x->kind == DY_U_WORD && x->fw == DY_FW_SUB;
         if ((sub || x->kind == DY_U_COMMA) && subject_and_verb_at(s, k + 1)) return x->t0;
+        /* ", Reuters reported.", ", reports The Telegraph." */
+        if (x->kind == DY_U_COMMA && n_trailing_attribution(s, k)) return x->t0;
     }
     return s->ntok;
 }
@@ -127,22 +129,56 @@ size_t n_title_agent(const dy_sentence_parse *s, size_t j) {
 }
 
 
+/* A reporting word the dictionary need not code as a verb ("Reuters
+ * reported", "reports The Telegraph"). */
+static int reporting_word(const dy_sentence_parse *s, size_t j) {
+    static const char *const words[] = {"said", "says", "reported", "reports", "added", "adds", "told", "stated"};
+    if (j >= s->nu) return 0;
+    const dy_unit *x = &s->u[j];
+    const dy_token *t;
+    if (x->kind == DY_U_VERB) t = &s->tok[x->verb_tok];
+    else if (x->kind == DY_U_WORD && x->t1 == x->t0 + 1) t = &s->tok[x->t0];
+    else return 0;
+    for (size_t w = 0; w < sizeof words / sizeof *words; w++)
+        if (norm_is(t, words[w])) return 1;
+    return 0;
+}
+
+/* Does nothing but a name, a title and time words stand from unit j to the
+ * sentence's end? */
+static int only_name_to_end(const dy_sentence_parse *s, size_t j) {
+    for (size_t words = 0; j < s->nu && words < 8; words++, j++) {
+        const dy_unit *x = &s->u[j];
+        if (x->kind == DY_U_END) return 1;
+        if (!(plain_word(x) || (x->kind == DY_U_WORD && (x->fw == DY_FW_OF || x->fw == DY_FW_DET || x->fw == DY_FW_PREP)) ||
+              x->kind == DY_U_ACTOR || x->kind == DY_U_AGENT))
+            return 0;
+    }
+    return j >= s->nu;
+}
+
 int n_trailing_attribution(const dy_sentence_parse *s, size_t k) {
     if (k >= s->nu || s->u[k].kind != DY_U_COMMA) return 0;
     size_t j = k + 1;
+    /* ", reports The Telegraph.", ", said the ministry on Monday." */
+    if (reporting_word(s, j)) {
+        size_t n = j + 1;
+        while (n < s->nu && s->u[n].kind == DY_U_WORD && s->u[n].fw == DY_FW_DET) n++;
+        if (n < s->nu && s->u[n].group >= 0 && only_name_to_end(s, n)) return 1;
+    }
     while (j < s->nu && s->u[j].kind == DY_U_WORD && s->u[j].fw == DY_FW_DET) j++;
     if (j >= s->nu || s->u[j].group < 0) return 0;
     int g = s->u[j].group;
     while (j < s->nu && s->u[j].group == g) j++;
     /* the rest of the title and the name: "of Energy Jeffrey Kupfer" */
-    for (size_t words = 0; j < s->nu && words < 6; words++, j++) {
+    for (size_t words = 0; j < s->nu && words < 6 && !reporting_word(s, j); words++, j++) {
         const dy_unit *x = &s->u[j];
         if (!(plain_word(x) || (x->kind == DY_U_WORD && (x->fw == DY_FW_OF || x->fw == DY_FW_DET)) ||
               x->kind == DY_U_ACTOR || x->kind == DY_U_AGENT))
             break;
     }
     while (j < s->nu && aux_word(&s->u[j])) j++;
-    if (j >= s->nu || s->u[j].kind != DY_U_VERB) return 0;
+    if (j >= s->nu || (s->u[j].kind != DY_U_VERB && !reporting_word(s, j))) return 0;
     j++;
     for (size_t words = 0; j < s->nu && words < 3 && plain_word(&s->u[j]); words++) j++;
     return j >= s->nu || s->u[j].kind == DY_U_END;

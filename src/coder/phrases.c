@@ -261,9 +261,25 @@ static int former_in(const dy_sentence_parse *s, size_t from, size_t to) {
  * outlets" — followed by a plain word (units.c has already turned "a
  * military parade" from a verb into a noun). (PETRARCH
  * and native sets; PETRARCH-1 writes such agents as ---MIL, so it keeps them.) */
+/* Native: nouns naming a post, vehicle or unit of the agent before them:
+ * "attacked a police post" is an attack on the police, as CAMEO codes
+ * it, while "police reform" names nobody. Not "station": "a village
+ * under Nauhatta Police Station" names a district, not its police. */
+static int post_of_agent(const dy_token *t) {
+    static const char *const nouns[] = {"post", "posts", "checkpoint", "checkpoints",
+                                        "camp", "camps", "base", "bases", "convoy", "convoys", "patrol",
+                                        "patrols", "headquarters", "barracks", "outpost", "outposts",
+                                        "vehicle", "vehicles", "van", "jeep", "picket", "pickets"};
+    for (size_t i = 0; i < sizeof nouns / sizeof nouns[0]; i++)
+        if (norm_is(t, nouns[i])) return 1;
+    return 0;
+}
+
 static int modifier_use(const dy_sentence_parse *s, size_t next) {
     if (s->family == DY_FAM_PETRARCH1 || next >= s->nu) return 0;
     const dy_unit *x = &s->u[next];
+    if (s->family == DY_FAM_NATIVE && x->kind == DY_U_WORD && x->t1 == x->t0 + 1 && post_of_agent(&s->tok[x->t0]))
+        return 0;
     return x->kind == DY_U_WORD && x->fw == DY_FW_NONE && !x->possessive;
 }
 
