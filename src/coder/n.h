@@ -66,6 +66,11 @@ size_t n_title_agent(const dy_sentence_parse *s, size_t j);
  * Wednesday.")? */
 int n_trailing_attribution(const dy_sentence_parse *s, size_t k);
 
+/* n_parse.c: is group g, found as the target of `code`, only the place a
+ * statement or meeting happened in ("said in Caracas", "held talks in
+ * Geneva")? Then it is no target. */
+int n_place_not_target(const dy_sentence_parse *s, int g, const char *code);
+
 /* n_parse.c: is the "that" at unit k a relative pronoun, an actor group
  * right before it ("the militant group that has seized")? Its verb is
  * taken to follow it directly. */

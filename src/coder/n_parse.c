@@ -327,3 +327,37 @@ int n_shared_object(const dy_sentence_parse *s, size_t v, int src, const uint8_t
     }
     return -1;
 }
+
+/* Is group g only where the act happened ("said in Venezuela", "held talks
+ * in Geneva", "told reporters during a visit to a prison outside
+ * Medellin")? A preposition of place before it, perhaps past a
+ * determiner, adjectives and one "of" ("on the outskirts of Medellin"). */
+static int place_phrase(const dy_sentence_parse *s, int g) {
+    static const char *const preps[] = {"in", "at", "near", "outside", "inside", "across", "throughout",
+                                        "around", "within"};
+    size_t k = s->g[g].u0;
+    for (int hops = 0; hops < 2; hops++) {
+        size_t words = 0;
+        while (k > 0 && words < 3 && s->u[k - 1].kind == DY_U_WORD &&
+               (s->u[k - 1].fw == DY_FW_DET || plain_word(&s->u[k - 1])))
+            k--, words++;
+        if (k == 0 || s->u[k - 1].kind != DY_U_WORD) return 0;
+        const dy_token *t = &s->tok[s->u[k - 1].t0];
+        for (size_t i = 0; i < sizeof preps / sizeof *preps; i++)
+            if (norm_is(t, preps[i])) return 1;
+        if (s->u[k - 1].fw != DY_FW_OF) return 0;
+        k--; /* "the outskirts of": look past it once */
+    }
+    return 0;
+}
+
+int n_place_not_target(const dy_sentence_parse *s, int g, const char *code) {
+    if (g < 0 || !code || strlen(code) < 3) return 0;
+    /* a plain statement or a meeting is not done to the place it happens
+     * in; other comments are often about it ("concern over the turmoil in
+     * Venezuela"), visits (042, 043) go to it, deployments and fighting
+     * happen in it */
+    int talk = !strcmp(code, "010") || !strcmp(code, "040") || !strcmp(code, "041") || !strcmp(code, "044") ||
+               !strcmp(code, "045") || !strcmp(code, "046");
+    return talk && s->g[g].in_pp && place_phrase(s, g);
+}
