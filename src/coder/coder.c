@@ -969,7 +969,9 @@ static int code_sentence(emit_ctx *x) {
         if (s->family == DY_FAM_NATIVE && gs && gs == gt && gs->nm > N_MAX_RECIPROCAL) continue;
         if (s->family == DY_FAM_NATIVE && !passive)
             gs = n_capital_speaker(gs, code->active && *code->active ? code->active : code->text, &c->arena);
-        if (s->family == DY_FAM_NATIVE && gt && n_place_not_target(s, tgt, code->active && *code->active ? code->active : code->text))
+        if (s->family == DY_FAM_NATIVE && gt &&
+            (n_place_not_target(s, tgt, code->active && *code->active ? code->active : code->text) ||
+             n_told_content(s, v, tgt, code->active && *code->active ? code->active : code->text)))
             gt = NULL;
         if (s->family == DY_FAM_NATIVE)
             gt = n_domestic_target(gs, gt, code->active && *code->active ? code->active : code->text, &c->arena);

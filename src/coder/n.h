@@ -71,6 +71,10 @@ int n_trailing_attribution(const dy_sentence_parse *s, size_t k);
  * Geneva")? Then it is no target. */
 int n_place_not_target(const dy_sentence_parse *s, int g, const char *code);
 
+/* n_parse.c: is group g, after verb v coded `code` (a plain statement,
+ * 010), inside what was said ("told us that X had left")? */
+int n_told_content(const dy_sentence_parse *s, size_t v, int g, const char *code);
+
 /* n_parse.c: is the "that" at unit k a relative pronoun, an actor group
  * right before it ("the militant group that has seized")? Its verb is
  * taken to follow it directly. */

@@ -361,3 +361,11 @@ int n_place_not_target(const dy_sentence_parse *s, int g, const char *code) {
                !strcmp(code, "045") || !strcmp(code, "046");
     return talk && s->g[g].in_pp && place_phrase(s, g);
 }
+
+int n_told_content(const dy_sentence_parse *s, size_t v, int g, const char *code) {
+    if (g < 0 || !code || strcmp(code, "010") || s->g[g].u0 <= v) return 0;
+    /* "told us that Chilean smugglers had left": what was told, not whom */
+    for (size_t k = v + 1; k < s->g[g].u0; k++)
+        if (s->u[k].kind == DY_U_WORD && s->u[k].fw == DY_FW_THAT) return 1;
+    return 0;
+}

@@ -20,10 +20,25 @@ static int is_aux(const dy_unit *x) {
 }
 
 /* "was attacked", "has been attacked", "were reportedly attacked". */
+/* An adverb in -ly ("forcefully"), one word unit. */
+static int ly_adverb(const dy_sentence_parse *s, const dy_unit *x) {
+    if (x->kind != DY_U_WORD || x->fw != DY_FW_NONE || x->t1 != x->t0 + 1) return 0;
+    const dy_token *t = &s->tok[x->t0];
+    return t->norm_len > 4 && !memcmp(t->norm + t->norm_len - 2, "ly", 2);
+}
+
 int dy_is_passive(const dy_sentence_parse *s, size_t v) {
-    size_t seen = 0;
-    for (size_t k = v; k-- > 0 && seen < 3; seen++) {
+    size_t seen = 0, adverbs = 0;
+    for (size_t k = v; k-- > 0 && seen < 3;) {
         const dy_unit *x = &s->u[k];
+        /* native: adverbs do not count ("was forcefully and rightly criticized") */
+        if (s->family == DY_FAM_NATIVE && adverbs < 4 &&
+            (ly_adverb(s, x) || (x->kind == DY_U_WORD && x->fw == DY_FW_CONJ && k > 0 && ly_adverb(s, &s->u[k - 1]) &&
+                                 ly_adverb(s, &s->u[k + 1])))) {
+            adverbs++;
+            continue;
+        }
+        seen++;
         if (x->kind != DY_U_WORD) return 0;
         if (x->fw == DY_FW_BE) {
             const dy_token *t = &s->tok[s->u[v].verb_tok];

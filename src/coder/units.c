@@ -247,6 +247,11 @@ void dy_units_build(dy_sentence_parse *s, dy_arena *a) {
         if (lv && (!verb_allowed(s, u, nu, i, allcaps) || noun_after_article(s, u, nu, i, &vh))) lv = 0;
         if (lv && s->family == DY_FAM_PETRARCH2 && dy_p2_verb_is_noun(s, u, nu, i, i + lv)) lv = 0;
         if (lv && s->family == DY_FAM_NATIVE && n_verb_is_noun(s, u, nu, vh.verb, i + lv)) lv = 0;
+        /* native: "told us" is the pronoun, "the US" the country: a
+         * lower-case "us" in mixed-case text is no actor */
+        if (la == 1 && s->family == DY_FAM_NATIVE && !allcaps && !(t->flags & DY_TOKF_CAPITAL) &&
+            t->norm_len == 2 && !memcmp(t->norm, "us", 2))
+            la = 0;
         if (s->family == DY_FAM_PETRARCH2 || s->family == DY_FAM_NATIVE) {
             if (la && dy_p2_acronym_mismatch(s, u, nu, i, la, allcaps)) la = 0;
             /* a name the article tied to an actor earlier ("Kim Jong Un") */
