@@ -27,14 +27,40 @@ static int ly_adverb(const dy_sentence_parse *s, const dy_unit *x) {
     return t->norm_len > 4 && !memcmp(t->norm + t->norm_len - 2, "ly", 2);
 }
 
+/* A word of a date or time of day ("May", "28", "Monday", "night"). */
+static int time_word(const dy_sentence_parse *s, const dy_unit *x) {
+    static const char *const words[] = {"january", "february", "march", "april", "may", "june", "july",
+                                        "august", "september", "october", "november", "december", "monday",
+                                        "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                                        "morning", "evening", "night", "afternoon", "last", "early", "late"};
+    if (x->kind != DY_U_WORD || x->t1 != x->t0 + 1) return 0;
+    const dy_token *t = &s->tok[x->t0];
+    if (t->kind == DY_TOK_NUMBER) return 1;
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        if (t->norm_len == strlen(words[i]) && !memcmp(t->norm, words[i], t->norm_len)) return 1;
+    return 0;
+}
+
+/* "on May 28", "in the night": a preposition opening a time phrase that
+ * runs up to unit v. */
+static int time_phrase_at(const dy_sentence_parse *s, size_t k, size_t v) {
+    const dy_unit *x = &s->u[k];
+    if (x->kind != DY_U_WORD || x->fw != DY_FW_PREP || k + 1 >= v) return 0;
+    for (size_t j = k + 1; j < v; j++)
+        if (!time_word(s, &s->u[j]) && !(s->u[j].kind == DY_U_WORD && s->u[j].fw == DY_FW_DET)) return 0;
+    return 1;
+}
+
 int dy_is_passive(const dy_sentence_parse *s, size_t v) {
     size_t seen = 0, adverbs = 0;
     for (size_t k = v; k-- > 0 && seen < 3;) {
         const dy_unit *x = &s->u[k];
-        /* native: adverbs do not count ("was forcefully and rightly criticized") */
-        if (s->family == DY_FAM_NATIVE && adverbs < 4 &&
-            (ly_adverb(s, x) || (x->kind == DY_U_WORD && x->fw == DY_FW_CONJ && k > 0 && ly_adverb(s, &s->u[k - 1]) &&
-                                 ly_adverb(s, &s->u[k + 1])))) {
+        /* native: adverbs and time phrases do not count ("was forcefully and
+         * rightly criticized", "was on May 28 stabbed") */
+        if (s->family == DY_FAM_NATIVE && adverbs < 6 &&
+            (ly_adverb(s, x) || time_word(s, x) || time_phrase_at(s, k, v) ||
+             (x->kind == DY_U_WORD && x->fw == DY_FW_CONJ && k > 0 && ly_adverb(s, &s->u[k - 1]) &&
+              ly_adverb(s, &s->u[k + 1])))) {
             adverbs++;
             continue;
         }

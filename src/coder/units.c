@@ -61,6 +61,23 @@ static int fword_strcmp(const char *a, const char *b) {
     return (int)(unsigned char)*a - (int)(unsigned char)*b;
 }
 
+/* "on May 28", "in May", "since May": the month, not the modal "may" (which
+ * would make the event speculative and hide a passive). Capitalised inside
+ * mixed-case text, after a preposition or before a number. */
+static int month_may(const dy_token *tok, size_t n, size_t i) {
+    static const char *const before[] = {"on", "in", "since", "until", "by", "from", "of", "last", "next",
+                                         "early", "late", "mid", "during", "through", "between", "to", "and"};
+    const dy_token *t = &tok[i];
+    if (i == 0 || t->norm_len != 3 || memcmp(t->norm, "may", 3) || !(t->flags & DY_TOKF_CAPITAL) ||
+        (t->flags & DY_TOKF_ALLCAPS))
+        return 0;
+    if (i + 1 < n && tok[i + 1].kind == DY_TOK_NUMBER) return 1;
+    const dy_token *p = &tok[i - 1];
+    for (size_t k = 0; k < sizeof before / sizeof *before; k++)
+        if (p->norm_len == strlen(before[k]) && !memcmp(p->norm, before[k], p->norm_len)) return 1;
+    return 0;
+}
+
 dy_fword dy_fword_of(const char *norm, size_t len) {
     if (len == 0 || len > 9) return DY_FW_NONE;
     size_t lo = 0, hi = sizeof fwords / sizeof fwords[0];
@@ -283,6 +300,7 @@ void dy_units_build(dy_sentence_parse *s, dy_arena *a) {
             x->fw = (uint8_t)dy_fword_of(t->norm, t->norm_len);
             tok_fw[i] = x->fw;
             x->kind = (x->fw == DY_FW_PRON || x->fw == DY_FW_POSSPRON) ? DY_U_PRONOUN : DY_U_WORD;
+            if (x->fw == DY_FW_MODAL && month_may(s->tok, n, i)) tok_fw[i] = x->fw = DY_FW_NONE;
         }
         i = x->t1;
         nu++;

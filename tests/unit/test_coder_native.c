@@ -216,6 +216,18 @@ static void test_object_pronoun(void **st) {
     EXPECT_N(x, 2);
 }
 
+/* "on May 28" is the month: no speculation, and the passive stays passive */
+static void test_month_may(void **st) {
+    (void)st;
+    events x = code("Sylvanian soldiers were on May 28 attacked by Freedonian rebels.");
+    EXPECT(x, "FREREB", "SYLMIL", "190");
+    EXPECT_N(x, 1);
+    assert_int_equal(x.ev[0].status, DYAD_REPORTED);
+    events y = code("Freedonian rebels may attack Sylvanian soldiers.");
+    EXPECT(y, "FREREB", "SYLMIL", "190");
+    assert_int_equal(y.ev[0].status, DYAD_SPECULATIVE);
+}
+
 static void test_nominal_ing_of(void **st) {
     (void)st;
     events x = code("Freedonia condemned the brutal killing of Sylvanian reporters.");
@@ -295,6 +307,7 @@ int main(void) {
         cmocka_unit_test(test_reduced_passive),     cmocka_unit_test(test_passive_pattern_target),
         cmocka_unit_test(test_relative_that),       cmocka_unit_test(test_participle_clause),
         cmocka_unit_test(test_alleged_acts),        cmocka_unit_test(test_nominal_ing_of),
+        cmocka_unit_test(test_month_may),
         cmocka_unit_test(test_target_in_pp),        cmocka_unit_test(test_symmetric_compound),
         cmocka_unit_test(test_object_past_participle), cmocka_unit_test(test_agent_noun_phrases),
         cmocka_unit_test(test_domestic_target),        cmocka_unit_test(test_criticized_plan),
