@@ -715,6 +715,26 @@ static void drop_subordinate(event_list *out, size_t first) {
     out->n = w;
 }
 
+/* Native: one sentence states an event once ("were killed and six
+ * injured by rebels" is one attack): a later event with the same source,
+ * target, code and status is dropped; the first keeps its spans. */
+static void drop_repeats(event_list *out, size_t first) {
+    size_t w = first;
+    for (size_t i = first; i < out->n; i++) {
+        const dyad_event *e = &out->ev[i];
+        int seen = 0;
+        for (size_t k = first; k < w && !seen; k++) {
+            const dyad_event *f = &out->ev[k];
+            seen = f->status == e->status && !strcmp(f->source, e->source) && !strcmp(f->target, e->target) &&
+                   !strcmp(f->code, e->code);
+        }
+        if (seen) continue;
+        out->ev[w] = out->ev[i];
+        out->subordinate[w++] = out->subordinate[i];
+    }
+    out->n = w;
+}
+
 /* PETRARCH-2 codes a negated offer as its refusal ("would not give
  * permission": 124): the code joined with the general rejection, the event
  * then a reported one. *code unchanged when they do not join. */
@@ -1005,6 +1025,7 @@ static int code_sentence(emit_ctx *x) {
                 emit_pairs(x, k, NULL, &s->g[g], &s->g[g], nc, strlen(nc), nst, EV_PLAIN);
         }
     drop_subordinate(x->out, first_event);
+    if (s->family == DY_FAM_NATIVE) drop_repeats(x->out, first_event);
     return 0;
 }
 

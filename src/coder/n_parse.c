@@ -215,7 +215,17 @@ int n_reduced_passive(const dy_sentence_parse *s, size_t v) {
     /* "seventeen were killed and another nine injured by six militants": a
      * participle with its agent right after it is passive whatever stands
      * before it, unless "has/had" makes it a perfect */
-    if (v + 1 < s->nu && s->u[v + 1].kind == DY_U_WORD && s->u[v + 1].fw == DY_FW_BY && group_soon_after(s, v + 1) &&
+    size_t by = v + 1;
+    /* "... injured in an ambush by rebels": the deed's phrase before the agent */
+    if (by + 1 < s->nu && s->u[by].kind == DY_U_WORD && s->u[by].fw == DY_FW_PREP &&
+        norm_is(&s->tok[s->u[by].t0], "in")) {
+        size_t k = by + 1, words = 0;
+        while (k < s->nu && words < 3 && s->u[k].kind == DY_U_WORD &&
+               (s->u[k].fw == DY_FW_DET || plain_word(&s->u[k])))
+            k++, words++;
+        if (words && k < s->nu && s->u[k].kind == DY_U_WORD && s->u[k].fw == DY_FW_BY) by = k;
+    }
+    if (by < s->nu && s->u[by].kind == DY_U_WORD && s->u[by].fw == DY_FW_BY && group_soon_after(s, by) &&
         !aux_word(&s->u[v - 1]) && !(s->u[v - 2].kind == DY_U_WORD && s->u[v - 2].fw == DY_FW_HAVE))
         return 1;
     int g = s->u[v - 1].group;

@@ -248,9 +248,22 @@ int dy_nearest_before(const dy_sentence_parse *s, size_t v, int src, size_t clau
     return -1;
 }
 
+/* Native: is verb unit j a participle joined to the one before it ("were
+ * killed and six injured by ...")? "and", perhaps a count, then -ed. */
+static int joined_participle(const dy_sentence_parse *s, size_t j) {
+    const dy_token *t = &s->tok[s->u[j].verb_tok];
+    if (s->u[j].t1 != s->u[j].t0 + 1 || t->norm_len < 3 || memcmp(t->norm + t->norm_len - 2, "ed", 2)) return 0;
+    size_t k = j;
+    for (int words = 0; k > 0 && words < 2 && s->u[k - 1].kind == DY_U_WORD && s->u[k - 1].fw == DY_FW_NONE; words++)
+        k--;
+    return k > 0 && s->u[k - 1].kind == DY_U_WORD && s->u[k - 1].fw == DY_FW_CONJ;
+}
+
 int dy_by_agent_of(const dy_sentence_parse *s, size_t v) {
-    for (size_t j = v + 1; j < s->nu && j < v + 8; j++) {
+    size_t reach = s->family == DY_FAM_NATIVE ? 12 : 8;
+    for (size_t j = v + 1; j < s->nu && j < v + reach; j++) {
         const dy_unit *x = &s->u[j];
+        if (x->kind == DY_U_VERB && s->family == DY_FAM_NATIVE && joined_participle(s, j)) continue;
         if (x->kind == DY_U_END || x->kind == DY_U_VERB) break;
         if (x->group >= 0 && s->g[x->group].by_pp) return x->group;
     }
