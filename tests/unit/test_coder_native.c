@@ -29,6 +29,7 @@ static const char tiny_dict[] =
     "verb CRITICIZE [111]: criticize | criticized | condemned | condemn\n"
     "verb ATTACK [190]: attack | attacked | attacks | attacking\n"
     "verb KILL [190]: kill | killed | killing\n"
+    "verb WOUND [190]: wound | wounded\n"
     "verb SHELL [194]: shell | shelled\n"
     "verb DETAIN [173]: detain | detained\n"
     "pattern [173]: * +\n"
@@ -228,6 +229,14 @@ static void test_month_may(void **st) {
     assert_int_equal(y.ev[0].status, DYAD_SPECULATIVE);
 }
 
+/* "were killed and two wounded in an ambush by": one attack, stated once */
+static void test_joined_participles_once(void **st) {
+    (void)st;
+    events x = code("Five Sylvanian soldiers were killed and two wounded in an ambush by Freedonian rebels.");
+    EXPECT(x, "FREREB", "SYLMIL", "190");
+    EXPECT_N(x, 1);
+}
+
 static void test_nominal_ing_of(void **st) {
     (void)st;
     events x = code("Freedonia condemned the brutal killing of Sylvanian reporters.");
@@ -307,7 +316,7 @@ int main(void) {
         cmocka_unit_test(test_reduced_passive),     cmocka_unit_test(test_passive_pattern_target),
         cmocka_unit_test(test_relative_that),       cmocka_unit_test(test_participle_clause),
         cmocka_unit_test(test_alleged_acts),        cmocka_unit_test(test_nominal_ing_of),
-        cmocka_unit_test(test_month_may),
+        cmocka_unit_test(test_joined_participles_once), cmocka_unit_test(test_month_may),
         cmocka_unit_test(test_target_in_pp),        cmocka_unit_test(test_symmetric_compound),
         cmocka_unit_test(test_object_past_participle), cmocka_unit_test(test_agent_noun_phrases),
         cmocka_unit_test(test_domestic_target),        cmocka_unit_test(test_criticized_plan),
