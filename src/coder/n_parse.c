@@ -230,6 +230,17 @@ int n_reduced_passive(const dy_sentence_parse *s, size_t v) {
         return 1;
     int g = s->u[v - 1].group;
     if (g < 0 || s->g[g].pronoun) return 0;
+    /* "The terrorists killed in the shootout were affiliated ...": a
+     * participle whose phrase runs into the sentence's own "were" */
+    if (v + 1 < s->nu && s->u[v + 1].kind == DY_U_WORD && s->u[v + 1].fw == DY_FW_PREP) {
+        for (size_t j = v + 2; j < s->nu && j < v + 10; j++) {
+            const dy_unit *x = &s->u[j];
+            if (x->kind == DY_U_WORD && x->fw == DY_FW_BE) return 1;
+            if (!(x->group >= 0 || (x->kind == DY_U_WORD && (x->fw == DY_FW_DET || x->fw == DY_FW_PREP ||
+                                                           x->fw == DY_FW_OF || plain_word(x)))))
+                break;
+        }
+    }
     /* no object of its own after it: a phrase, a clause edge or the end */
     if (v + 1 < s->nu) {
         const dy_unit *next = &s->u[v + 1];
