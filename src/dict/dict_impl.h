@@ -226,6 +226,11 @@ typedef struct {
 void dy_lines_init(dy_lines *it, const char *data, size_t len);
 int dy_lines_next(dy_lines *it, const char **s, size_t *n);
 
+/* Split a transformation's text into words, brackets dropped ("a (b . 190)"
+ * gives a, b, ., 190). Returns the word count; more than max words give
+ * max + 1 (with the first max kept). */
+size_t dy_transform_words(const char *s, size_t n, const char **w, size_t *wl, size_t max);
+
 void dy_load_native(dy_load_ctx *c);
 void dy_load_tabari_project(dy_load_ctx *c);
 void dy_load_petrarch_config(dy_load_ctx *c);

@@ -21,6 +21,21 @@ void dy_lines_init(dy_lines *it, const char *data, size_t len) {
     it->line = 0;
 }
 
+size_t dy_transform_words(const char *s, size_t n, const char **w, size_t *wl, size_t max) {
+    size_t nw = 0;
+    for (size_t i = 0; i < n;) {
+        while (i < n && (dy_is_space(s[i]) || s[i] == '(' || s[i] == ')')) i++;
+        size_t b = i;
+        while (i < n && !dy_is_space(s[i]) && s[i] != '(' && s[i] != ')') i++;
+        if (i == b) continue;
+        if (nw == max) return max + 1;
+        w[nw] = s + b;
+        wl[nw] = i - b;
+        nw++;
+    }
+    return nw;
+}
+
 int dy_lines_next(dy_lines *it, const char **s, size_t *n) {
     if (it->p >= it->end) return 0;
     const char *nl = memchr(it->p, '\n', (size_t)(it->end - it->p));

@@ -441,21 +441,8 @@ static void do_transform(nstate *st, const char *head, size_t hn, const char *bo
             return;
         }
     const char *t[10];
-    size_t tl[10], nt = 0;
-    for (size_t i = 0; i < bn;) {
-        while (i < bn && (dy_is_space(body[i]) || body[i] == '(' || body[i] == ')')) i++;
-        size_t b = i;
-        while (i < bn && !dy_is_space(body[i]) && body[i] != '(' && body[i] != ')') i++;
-        if (i > b) {
-            if (nt == 10) {
-                nt++;
-                break;
-            }
-            t[nt] = body + b;
-            tl[nt] = i - b;
-            nt++;
-        }
-    }
+    size_t tl[10];
+    size_t nt = dy_transform_words(body, bn, t, tl, 10);
     /* a (b c CODE) -> x y CODE */
     if (nt != 8 || tl[4] != 2 || memcmp(t[4], "->", 2) || !role_ok(t[0], tl[0]) || !role_ok(t[1], tl[1]) ||
         !role_ok(t[2], tl[2]) || !code_or_q(t[3], tl[3]) || !role_ok(t[5], tl[5]) || !role_ok(t[6], tl[6]) ||

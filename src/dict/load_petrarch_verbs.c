@@ -439,18 +439,8 @@ static void transform_line(vstate *v, const char *raw, size_t rn, uint32_t line)
     size_t n = rn - 1;
     cut_comment(&s, &n, '#');
     const char *t[12];
-    size_t tl[12], nt = 0;
-    for (size_t i = 0; i < n;) {
-        while (i < n && (dy_is_space(s[i]) || s[i] == '(' || s[i] == ')')) i++;
-        size_t b = i;
-        while (i < n && !dy_is_space(s[i]) && s[i] != '(' && s[i] != ')') i++;
-        if (i > b) {
-            if (nt == 12) break;
-            t[nt] = s + b;
-            tl[nt] = i - b;
-            nt++;
-        }
-    }
+    size_t tl[12];
+    size_t nt = dy_transform_words(s, n, t, tl, 12);
     if (nt != 9 || tl[5] != 1 || t[5][0] != '=') {
         dy_load_report(c, DYAD_ERROR, line, raw, rn,
                        "transformation needs '~ a (b c VERB) VERB = x y CODE'");
