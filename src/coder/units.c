@@ -264,6 +264,13 @@ void dy_units_build(dy_sentence_parse *s, dy_arena *a) {
         if (lv && (!verb_allowed(s, u, nu, i, allcaps) || noun_after_article(s, u, nu, i, &vh))) lv = 0;
         if (lv && s->family == DY_FAM_PETRARCH2 && dy_p2_verb_is_noun(s, u, nu, i, i + lv)) lv = 0;
         if (lv && s->family == DY_FAM_NATIVE && n_verb_is_noun(s, u, nu, vh.verb, i + lv)) lv = 0;
+        /* native: "the Rio de Janeiro Port said" is no Port Said: a
+         * capitalised name whose last word is a lower-case verb form */
+        if (la > 1 && s->family == DY_FAM_NATIVE && !allcaps && (t->flags & DY_TOKF_CAPITAL) &&
+            !(s->tok[i + la - 1].flags & DY_TOKF_CAPITAL)) {
+            dy_verb_hit last;
+            if (dy_dict_verb_match(s->d, s->dt, n, i + la - 1, &last) > 0) la = 0;
+        }
         /* native: "told us" is the pronoun, "the US" the country: a
          * lower-case "us" in mixed-case text is no actor */
         if (la == 1 && s->family == DY_FAM_NATIVE && !allcaps && !(t->flags & DY_TOKF_CAPITAL) &&
