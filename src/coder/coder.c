@@ -987,6 +987,8 @@ static int code_sentence(emit_ctx *x) {
         if (by_clause) apply_defaults(c, &gs, &gt);
         /* "representatives of eleven countries met": a summit, not 110 meetings */
         if (s->family == DY_FAM_NATIVE && gs && gs == gt && gs->nm > N_MAX_RECIPROCAL) continue;
+        /* "the Gaza Strip, occupied by Egypt in 1948": history, not news */
+        if (s->family == DY_FAM_NATIVE && n_historical(s, v, x->date)) continue;
         if (s->family == DY_FAM_NATIVE && !passive)
             gs = n_capital_speaker(gs, code->active && *code->active ? code->active : code->text, &c->arena);
         if (s->family == DY_FAM_NATIVE && gt &&

@@ -75,6 +75,11 @@ int n_place_not_target(const dy_sentence_parse *s, int g, const char *code);
  * 010), inside what was said ("told us that X had left")? */
 int n_told_content(const dy_sentence_parse *s, size_t v, int g, const char *code);
 
+/* n_parse.c: does verb v's clause place it two or more years before the
+ * article's date ("occupied by Egypt in 1948", "In 1994, ...")? A history
+ * the article recalls, not news: no event. */
+int n_historical(const dy_sentence_parse *s, size_t v, const char *date);
+
 /* n_parse.c: is the "that" at unit k a relative pronoun, an actor group
  * right before it ("the militant group that has seized")? Its verb is
  * taken to follow it directly. */

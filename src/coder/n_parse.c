@@ -390,3 +390,44 @@ int n_told_content(const dy_sentence_parse *s, size_t v, int g, const char *code
         if (s->u[k].kind == DY_U_WORD && s->u[k].fw == DY_FW_THAT) return 1;
     return 0;
 }
+
+/* A four-digit year token, else 0. */
+static int year_of(const dy_token *t) {
+    if (t->kind != DY_TOK_NUMBER || t->norm_len != 4) return 0;
+    int y = 0;
+    for (size_t i = 0; i < 4; i++) {
+        if (t->norm[i] < '0' || t->norm[i] > '9') return 0;
+        y = y * 10 + (t->norm[i] - '0');
+    }
+    return y >= 1800 ? y : 0;
+}
+
+/* "in 1948", "in the 1994 genocide", "during the 1980s war": a past year
+ * at unit k, two or more years before the article's. */
+static int past_year_at(const dy_sentence_parse *s, size_t k, int article_year) {
+    const dy_unit *x = &s->u[k];
+    if (x->kind != DY_U_WORD || x->fw != DY_FW_PREP ||
+        !(norm_is(&s->tok[x->t0], "in") || norm_is(&s->tok[x->t0], "during")))
+        return 0;
+    size_t j = k + 1;
+    if (j < s->nu && s->u[j].kind == DY_U_WORD && s->u[j].fw == DY_FW_DET) j++;
+    if (j >= s->nu || s->u[j].kind != DY_U_WORD) return 0;
+    int y = year_of(&s->tok[s->u[j].t0]);
+    return y && y + 2 <= article_year;
+}
+
+int n_historical(const dy_sentence_parse *s, size_t v, const char *date) {
+    int article_year = 0;
+    for (int i = 0; i < 4 && date && date[i] >= '0' && date[i] <= '9'; i++) article_year = article_year * 10 + (date[i] - '0');
+    if (article_year < 1900) return 0;
+    /* "In 1948, Egypt occupied Gaza" */
+    if (s->nu > 2 && past_year_at(s, 0, article_year)) return 1;
+    /* the verb's own clause after it: up to a comma, "that", a subordinator or another verb */
+    for (size_t k = v + 1; k < s->nu; k++) {
+        const dy_unit *x = &s->u[k];
+        if (x->kind == DY_U_END || x->kind == DY_U_COMMA || x->kind == DY_U_BREAK || x->kind == DY_U_VERB) break;
+        if (x->kind == DY_U_WORD && (x->fw == DY_FW_THAT || x->fw == DY_FW_SUB || x->fw == DY_FW_REL)) break;
+        if (past_year_at(s, k, article_year)) return 1;
+    }
+    return 0;
+}
