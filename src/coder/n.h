@@ -66,6 +66,11 @@ size_t n_title_agent(const dy_sentence_parse *s, size_t j);
  * Wednesday.")? */
 int n_trailing_attribution(const dy_sentence_parse *s, size_t k);
 
+/* n_parse.c: is unit k a subordinator that only opens clauses ("when",
+ * "while", "because", "although", "if", "unless", "whereas"; not "after",
+ * "before", "since" or "as", which may head a phrase)? */
+int n_pure_subordinator(const dy_sentence_parse *s, size_t k);
+
 /* n_parse.c: is group g, found as the target of `code`, only the place a
  * statement or meeting happened in ("said in Caracas", "held talks in
  * Geneva")? Then it is no target. */

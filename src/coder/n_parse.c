@@ -96,9 +96,19 @@ static int subject_and_verb_at(const dy_sentence_parse *s, size_t k) {
     return verb_follows(s, k);
 }
 
+int n_pure_subordinator(const dy_sentence_parse *s, size_t k) {
+    const dy_unit *x = &s->u[k];
+    if (x->kind != DY_U_WORD || x->fw != DY_FW_SUB) return 0;
+    const dy_token *t = &s->tok[x->t0];
+    return norm_is(t, "when") || norm_is(t, "while") || norm_is(t, "because") || norm_is(t, "although") ||
+           norm_is(t, "if") || norm_is(t, "unless") || norm_is(t, "whereas");
+}
+
 size_t n_clause_end(const dy_sentence_parse *s, size_t v) {
     for (size_t k = v + 1; k + 1 < s->nu; k++) {
         const dy_unit *x = &s->u[k];
+        /* "when", "while", "because" ... always open a clause of their own */
+        if (n_pure_subordinator(s, k)) return x->t0;
         /* "after rebels kidnapped", ", an AFP correspondent said"; without
          * a subject and verb it is a phrase ("after pressure from X",
          * "withdrew as mediator") */

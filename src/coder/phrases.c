@@ -100,6 +100,10 @@ static void mark_pp(dy_sentence_parse *s, dy_group *g) {
     const dy_unit *p = &s->u[k - 1];
     if (p->kind != DY_U_WORD) return;
     if (s->family == DY_FAM_NATIVE && n_pp_is_np(s, k - 1, g->u1)) return;
+    /* native: "when", "while", "because" ... open a clause, never a phrase
+     * ("when unidentified assailants attacked them": the assailants act);
+     * "after", "before", "since" may be either */
+    if (s->family == DY_FAM_NATIVE && n_pure_subordinator(s, k - 1)) return;
     if (p->fw == DY_FW_PREP || p->fw == DY_FW_OF || p->fw == DY_FW_TO || p->fw == DY_FW_BY ||
         p->fw == DY_FW_SUB)
         g->in_pp = 1;
