@@ -61,6 +61,22 @@ static int fword_strcmp(const char *a, const char *b) {
     return (int)(unsigned char)*a - (int)(unsigned char)*b;
 }
 
+/* A currency after a country's name or adjective ("Mexican pesos"). Not
+ * "won", "real", "mark" or "rand": "Russia won", "a real threat". */
+static int currency_word(const dy_token *t) {
+    static const char *const words[] = {"dollar", "dollars", "dlr", "dlrs", "peso", "pesos", "euro", "euros",
+                                        "pound", "pounds", "yen", "yuan", "renminbi", "rupee", "rupees",
+                                        "ruble", "rubles", "rouble", "roubles", "franc", "francs",
+                                        "lira", "reais", "dinar", "dinars", "riyal",
+                                        "riyals", "rial", "rials", "baht", "ringgit", "shekel",
+                                        "shekels", "hryvnia", "naira", "shilling", "shillings", "krona",
+                                        "kronor", "krone", "kroner", "zloty", "forint", "bolivar", "bolivars",
+                                        "dirham", "dirhams", "taka", "currency"};
+    for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+        if (t->norm_len == strlen(words[k]) && !memcmp(t->norm, words[k], t->norm_len)) return 1;
+    return 0;
+}
+
 /* "on May 28", "in May", "since May": the month, not the modal "may" (which
  * would make the event speculative and hide a passive). Capitalised inside
  * mixed-case text, after a preposition or before a number. */
@@ -271,6 +287,8 @@ void dy_units_build(dy_sentence_parse *s, dy_arena *a) {
             dy_verb_hit last;
             if (dy_dict_verb_match(s->d, s->dt, n, i + la - 1, &last) > 0) la = 0;
         }
+        /* native: "50 Mexican pesos", "U.S. dollars": a currency names no actor */
+        if (la && s->family == DY_FAM_NATIVE && i + la < n && currency_word(&s->tok[i + la])) la = 0;
         /* native: "told us" is the pronoun, "the US" the country: a
          * lower-case "us" in mixed-case text is no actor */
         if (la == 1 && s->family == DY_FAM_NATIVE && !allcaps && !(t->flags & DY_TOKF_CAPITAL) &&
