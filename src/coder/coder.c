@@ -16,10 +16,10 @@
 #include <string.h>
 
 /* One test of dy_pattern_possible, flattened out of the pattern's
- * elements: a synset (when set) must be possible, else word w must be
- * present (w == 0: never). */
+ * elements: synset syn - 1 (when set, an index into the coder's flat
+ * synsets) must be possible, else word w must be present (w == 0: never). */
 typedef struct {
-    const dy_synset *syn;
+    uint32_t syn;
     dy_word w;
 } pat_check;
 
@@ -45,6 +45,21 @@ struct dyad_coder {
      * pre-filter need not chase each pattern's element arrays. */
     uint32_t *pat_chk_first;
     pat_check *pat_chk;
+    /* The synsets those tests name, flattened alike (a synset's members sit
+     * behind a pointer each, and a synset can have hundreds): synset j's
+     * members are syn_mem[syn_first[j] .. syn_first[j + 1]), member m's
+     * tests syn_chk[syn_mem[m] .. syn_mem[m + 1]). syn_memo[j] holds the
+     * sentence's answer (0 unknown, 1 possible, 2 not), syn_used the j set. */
+    const dy_synset **syn_key;      /* open addressing on the synset pointer */
+    uint32_t *syn_index;            /* of syn_key's slot */
+    size_t syn_cap, nsyn;
+    const dy_synset **syn_list;     /* by index, while flattening */
+    uint32_t *syn_first;
+    uint32_t *syn_mem;
+    pat_check *syn_chk;
+    uint8_t *syn_memo;
+    uint32_t *syn_used;
+    size_t syn_nused;
     FILE *trace;                    /* DYAD_CODER_TRACE set: the parse of every sentence */
     dy_p2_rules *p2;                /* PETRARCH-2 transformations, NULL when none */
     int time_shift;                 /* TABARI <TIME> phrases shift dates / discard */
@@ -101,12 +116,43 @@ typedef struct {
     size_t n, cap;
 } check_list;
 
-static void add_check(check_list *l, const dy_synset *syn, dy_word w) {
+static void add_check(check_list *l, uint32_t syn, dy_word w) {
     if (l->n == l->cap) {
         l->cap = l->cap ? l->cap * 2 : 1024;
         l->v = dy_xrealloc(l->v, l->cap * sizeof *l->v);
     }
     l->v[l->n++] = (pat_check){syn, w};
+}
+
+/* The flat index + 1 of a synset, numbering it on first sight (0: NULL). */
+static uint32_t synset_index(dyad_coder *c, const dy_synset *syn) {
+    if (!syn) return 0;
+    if (c->nsyn * 2 >= c->syn_cap) {
+        size_t ncap = c->syn_cap ? c->syn_cap * 2 : 256;
+        const dy_synset **nk = dy_xcalloc(ncap, sizeof *nk);
+        uint32_t *ni = dy_xcalloc(ncap, sizeof *ni);
+        for (size_t i = 0; i < c->syn_cap; i++) {
+            if (!c->syn_key[i]) continue;
+            size_t h = ((uintptr_t)c->syn_key[i] >> 4) & (ncap - 1);
+            while (nk[h]) h = (h + 1) & (ncap - 1);
+            nk[h] = c->syn_key[i];
+            ni[h] = c->syn_index[i];
+        }
+        free(c->syn_key);
+        free(c->syn_index);
+        c->syn_key = nk;
+        c->syn_index = ni;
+        c->syn_cap = ncap;
+    }
+    size_t h = ((uintptr_t)syn >> 4) & (c->syn_cap - 1);
+    while (c->syn_key[h] && c->syn_key[h] != syn) h = (h + 1) & (c->syn_cap - 1);
+    if (!c->syn_key[h]) {
+        if (c->nsyn % 64 == 0) c->syn_list = dy_xrealloc(c->syn_list, (c->nsyn + 64) * sizeof *c->syn_list);
+        c->syn_list[c->nsyn] = syn;
+        c->syn_key[h] = syn;
+        c->syn_index[h] = (uint32_t)c->nsyn++;
+    }
+    return c->syn_index[h] + 1;
 }
 
 static int is_needed(const dy_word need[NEED_WORDS], dy_word w) {
@@ -118,32 +164,32 @@ static int is_needed(const dy_word need[NEED_WORDS], dy_word w) {
 /* The tests seq_possible makes for q, less the words needs_met has already
  * proved present. Every test is a pure function of the sentence, so their
  * order does not change the answer. */
-static void flatten_seq(check_list *l, const dy_pat_seq *q, const dy_word need[NEED_WORDS]) {
+static void flatten_seq(dyad_coder *c, check_list *l, const dy_pat_seq *q, const dy_word need[NEED_WORDS]) {
     for (uint32_t k = 0; k < q->n; k++) {
         const dy_pat_elem *e = &q->elems[k];
         switch ((dy_pat_kind)e->kind) {
         case DY_PE_NP_HEAD:
             if (e->synset) {
-                add_check(l, e->synset, 0);
+                add_check(l, synset_index(c, e->synset), 0);
                 break;
             }
             /* fall through */
         case DY_PE_WORD:
-            if (!is_needed(need, e->word)) add_check(l, NULL, e->word);
+            if (!is_needed(need, e->word)) add_check(l, 0, e->word);
             break;
         case DY_PE_SYNSET:
-            add_check(l, e->synset, 0);
+            add_check(l, synset_index(c, e->synset), 0);
             if (!e->synset) return; /* never possible: word 0 */
             break;
         case DY_PE_PP:
-            if (!is_needed(need, e->word)) add_check(l, NULL, e->word);
-            flatten_seq(l, &e->sub, need);
+            if (!is_needed(need, e->word)) add_check(l, 0, e->word);
+            flatten_seq(c, l, &e->sub, need);
             break;
         case DY_PE_NP:
-            flatten_seq(l, &e->sub, need);
+            flatten_seq(c, l, &e->sub, need);
             break;
         case DY_PE_LITERAL:
-            add_check(l, NULL, 0);
+            add_check(l, 0, 0);
             return;
         default:
             break;
@@ -151,13 +197,45 @@ static void flatten_seq(check_list *l, const dy_pat_seq *q, const dy_word need[N
     }
 }
 
-static void flatten_pattern(check_list *l, const dy_pattern *p, const dy_word need[NEED_WORDS]) {
+static void flatten_pattern(dyad_coder *c, check_list *l, const dy_pattern *p, const dy_word need[NEED_WORDS]) {
     if (p->flags & DY_PAT_DEAD) {
-        add_check(l, NULL, 0);
+        add_check(l, 0, 0);
         return;
     }
-    flatten_seq(l, &p->pre, need);
-    flatten_seq(l, &p->post, need);
+    flatten_seq(c, l, &p->pre, need);
+    flatten_seq(c, l, &p->post, need);
+}
+
+/* Every synset the pattern tests named, members as seq_possible reads
+ * them; flattening a member can number further (nested) synsets, which
+ * the loop then reaches in turn. */
+static void flatten_synsets(dyad_coder *c) {
+    static const dy_word none[NEED_WORDS] = {0};
+    size_t nmem = 0, cap_mem = 0;
+    check_list chk = {0};
+    c->syn_first = NULL;
+    for (size_t j = 0; j < c->nsyn; j++) {
+        if (j % 64 == 0) c->syn_first = dy_xrealloc(c->syn_first, (j + 65) * sizeof *c->syn_first);
+        c->syn_first[j] = (uint32_t)nmem;
+        const dy_synset *syn = c->syn_list[j];
+        for (uint32_t k = 0; k < syn->nmembers; k++) {
+            if (nmem + 2 > cap_mem) {
+                cap_mem = cap_mem ? cap_mem * 2 : 1024;
+                c->syn_mem = dy_xrealloc(c->syn_mem, cap_mem * sizeof *c->syn_mem);
+            }
+            c->syn_mem[nmem++] = (uint32_t)chk.n;
+            flatten_seq(c, &chk, &syn->members[k], none);
+        }
+    }
+    c->syn_first = dy_xrealloc(c->syn_first, (c->nsyn + 1) * sizeof *c->syn_first);
+    c->syn_first[c->nsyn] = (uint32_t)nmem;
+    c->syn_mem = dy_xrealloc(c->syn_mem, (nmem + 1) * sizeof *c->syn_mem);
+    c->syn_mem[nmem] = (uint32_t)chk.n;
+    c->syn_chk = chk.v;
+    c->syn_memo = dy_xcalloc(c->nsyn + 1, 1);
+    c->syn_used = dy_xcalloc(c->nsyn + 1, sizeof *c->syn_used);
+    free(c->syn_list);
+    c->syn_list = NULL;
 }
 
 static size_t block_slot(const dyad_coder *c, const dy_verb_block *b) {
@@ -185,11 +263,12 @@ static void index_patterns(dyad_coder *c) {
         c->blk_first[h] = (uint32_t)at;
         for (uint32_t k = 0; k < b->npatterns; k++, at += NEED_WORDS) {
             needed_words(&b->patterns[k], c->pat_need + at);
-            flatten_pattern(&chk, &b->patterns[k], c->pat_need + at);
+            flatten_pattern(c, &chk, &b->patterns[k], c->pat_need + at);
             c->pat_chk_first[at / NEED_WORDS + 1] = (uint32_t)chk.n;
         }
     }
     c->pat_chk = chk.v;
+    flatten_synsets(c);
 }
 
 static int needs_met(const dyad_coder *c, const dy_word *need) {
@@ -198,12 +277,36 @@ static int needs_met(const dyad_coder *c, const dy_word *need) {
     return 1;
 }
 
+static int check_ok(dyad_coder *c, const pat_check *x);
+
+/* synset_possible of patterns.c over the flat synsets, with the coder's
+ * own per-sentence memo. */
+static int flat_synset_possible(dyad_coder *c, uint32_t j) {
+    if (c->syn_memo[j]) return c->syn_memo[j] == 1;
+    int ok = 0;
+    for (uint32_t m = c->syn_first[j]; m < c->syn_first[j + 1] && !ok; m++) {
+        ok = 1;
+        for (uint32_t k = c->syn_mem[m]; k < c->syn_mem[m + 1]; k++)
+            if (!check_ok(c, &c->syn_chk[k])) {
+                ok = 0;
+                break;
+            }
+    }
+    c->syn_memo[j] = ok ? 1 : 2;
+    c->syn_used[c->syn_nused++] = j;
+    return ok;
+}
+
+static int check_ok(dyad_coder *c, const pat_check *x) {
+    return x->syn ? flat_synset_possible(c, x->syn - 1) : word_present(c, x->w);
+}
+
 /* needs_met, then dy_pattern_possible's tests from the flat list built
  * with the needed words (the elements themselves are scattered in memory,
  * and this runs for every pattern of every verb, in both voices).
  * need: the block's needed words (NULL: unknown block). The flat list holds
  * only while the sentence tests the coder's own present bits. */
-static int pattern_possible(const dyad_coder *c, const dy_sentence_parse *s, const dy_word *need, uint32_t p,
+static int pattern_possible(dyad_coder *c, const dy_sentence_parse *s, const dy_word *need, uint32_t p,
                             const dy_pattern *pat) {
     if (need) {
         const dy_word *n = need + (size_t)p * NEED_WORDS;
@@ -211,8 +314,7 @@ static int pattern_possible(const dyad_coder *c, const dy_sentence_parse *s, con
         if (s->present == c->present) {
             size_t i = (size_t)(n - c->pat_need) / NEED_WORDS;
             for (uint32_t k = c->pat_chk_first[i]; k < c->pat_chk_first[i + 1]; k++) {
-                const pat_check *x = &c->pat_chk[k];
-                if (x->syn ? !dy_synset_possible(s, x->syn) : !word_present(c, x->w)) return 0;
+                if (!check_ok(c, &c->pat_chk[k])) return 0;
             }
             return 1;
         }
@@ -272,6 +374,13 @@ void dyad_coder_free(dyad_coder *c) {
     free(c->pat_chk_first);
     free(c->pat_chk);
     free(c->pat_need);
+    free(c->syn_key);
+    free(c->syn_index);
+    free(c->syn_first);
+    free(c->syn_mem);
+    free(c->syn_chk);
+    free(c->syn_memo);
+    free(c->syn_used);
     dy_p2_rules_free(c->p2);
     free(c);
 }
@@ -1108,6 +1217,8 @@ static int code_one_sentence(dyad_coder *c, const dyad_article *a, int si, const
     /* the per-sentence marks go, so the next sentence starts clean */
     for (size_t i = 0; i < c->memo.nused; i++) c->memo.key[c->memo.used[i]] = NULL;
     c->memo.nused = 0;
+    for (size_t i = 0; i < c->syn_nused; i++) c->syn_memo[c->syn_used[i]] = 0;
+    c->syn_nused = 0;
     for (size_t i = 0; i < nt; i++) {
         clear_present(c, dt[i].word);
         for (uint8_t k = 0; k < dt[i].next; k++) clear_present(c, dt[i].ext[k].word);
