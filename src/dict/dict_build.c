@@ -449,7 +449,24 @@ void dy_build_finish(dyad_dict *d) {
     d->st.words = d->wtext.n - 1;
     d->st.transforms = d->transforms.n;
     d->st.time_entries = d->times.n;
+    dy_build_root_table(d);
     d->finished = 1;
+}
+
+void dy_build_root_table(dyad_dict *d) {
+    free(d->rootc);
+    size_t bytes = (d->wtext.n ? d->wtext.n : 1) * DY_ROOT_STRIDE * sizeof *d->rootc;
+    d->rootc = aligned_alloc(64, (bytes + 63) & ~(size_t)63);
+    if (!d->rootc) dy_oom();
+    memset(d->rootc, 0, bytes);
+    for (size_t i = 0; i < d->ecap; i++) {
+        const dy_edge *e = &d->edges[i];
+        uint32_t bits = (uint32_t)e->key;
+        if (!e->child || (bits & 7u) != dy_edge_bits(0, DY_MATCH_EXACT, 0)) continue;
+        uint32_t node = (uint32_t)(e->key >> 32), w = bits >> 3;
+        for (int t = 0; t < DY_TRIE_COUNT; t++)
+            if (d->root[t] == node && w < d->wtext.n) d->rootc[(size_t)w * DY_ROOT_STRIDE + t] = e->child;
+    }
 }
 
 void dyad_dict_free(dyad_dict *d) {
@@ -457,6 +474,7 @@ void dyad_dict_free(dyad_dict *d) {
     if (d->image) {
         /* a mapped cache owns every array; nothing was allocated one by one */
         munmap(d->image, d->image_len);
+        free(d->rootc);
         dy_arena_free(&d->arena);
         dy_arena_free(&d->scratch);
         free(d);
@@ -470,6 +488,7 @@ void dyad_dict_free(dyad_dict *d) {
     free(d->npay.v);
     free(d->nmask.v);
     free(d->edges);
+    free(d->rootc);
     free(d->actors.v);
     free(d->acode_entry.v);
     free(d->acode.v);

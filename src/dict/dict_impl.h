@@ -69,6 +69,10 @@ enum {
 };
 _Static_assert(DY_TRIE_COUNT <= 7, "the DY_WEXT_* trie bits of a word fit in 16 bits");
 
+/* A row of the root table: 32 bytes, so an aligned row never straddles a cache line. */
+#define DY_ROOT_STRIDE 8
+_Static_assert(DY_TRIE_COUNT <= DY_ROOT_STRIDE, "a root table row holds every trie");
+
 typedef struct {
     const dy_pat_elem *elem;     /* element whose synset is to be resolved */
     const char *name;
@@ -100,6 +104,13 @@ struct dyad_dict {
     dy_edge *edges;
     size_t ecap, ecount;
     uint32_t root[DY_TRIE_COUNT];
+    /* rootc[w * DY_ROOT_STRIDE + trie]: the child of that trie's root by word
+     * w taken exactly (0: none). Nearly every token that starts a phrase does
+     * so exactly, and a token is tried against every trie in turn: one row
+     * holds the answers for all of them, where the edge table costs a cache
+     * miss per trie. Derived from the edges when a dictionary is finished or
+     * mapped; not part of the cache image. */
+    uint32_t *rootc;
 
     /* actors */
     DY_VEC(dy_actor_entry) actors;
@@ -179,6 +190,9 @@ static inline uint32_t dy_trie_child_inline(const dyad_dict *d, uint32_t node, u
         i = (i + 1) & mask;
     }
 }
+
+/* Fill d->rootc from the edge table (after the last insert). */
+void dy_build_root_table(dyad_dict *d);
 
 /* Actor: the entry of a phrase node (created on first use). */
 uint32_t dy_build_actor_entry(dyad_dict *d, uint32_t node, const char *root);

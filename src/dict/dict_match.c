@@ -62,6 +62,7 @@ typedef struct {
     size_t best_end;
     uint32_t best_pay;
     uint32_t root;
+    int trie;
     uint16_t root_bit;           /* DY_WEXT_ROOT0 << trie */
     uint16_t deep_bit;           /* DY_WEXT_DEEP0 << trie */
 } walk_state;
@@ -81,7 +82,9 @@ static void step(walk_state *w, uint32_t node, const dy_dict_tok *t, size_t next
         for (int k = 0; k < 4; k++) {
             unsigned m = order[k];
             if (!(mask & (1u << (m * 2 + gap)))) continue;
-            uint32_t c = dy_trie_child_inline(d, node, dy_edge_bits(t->word, m, gap));
+            uint32_t c = m == DY_MATCH_EXACT && !gap && node == w->root
+                             ? d->rootc[(size_t)t->word * DY_ROOT_STRIDE + w->trie]
+                             : dy_trie_child_inline(d, node, dy_edge_bits(t->word, m, gap));
             if (c) walk(w, c, next);
         }
     }
@@ -121,7 +124,7 @@ static size_t trie_match(const dyad_dict *d, int trie, const dy_dict_tok *toks, 
                          uint32_t *pay) {
     *pay = 0;
     if (!d || i >= n) return 0;
-    walk_state w = {d, toks, n, i, 0, d->root[trie], (uint16_t)(DY_WEXT_ROOT0 << trie),
+    walk_state w = {d, toks, n, i, 0, d->root[trie], trie, (uint16_t)(DY_WEXT_ROOT0 << trie),
                     (uint16_t)(DY_WEXT_DEEP0 << trie)};
     walk(&w, d->root[trie], i);
     if (!w.best_pay) return 0;
