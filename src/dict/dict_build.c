@@ -455,18 +455,27 @@ void dy_build_finish(dyad_dict *d) {
 
 void dy_build_root_table(dyad_dict *d) {
     free(d->rootc);
+    d->rootc = NULL;
     size_t bytes = (d->wtext.n ? d->wtext.n : 1) * DY_ROOT_STRIDE * sizeof *d->rootc;
-    d->rootc = aligned_alloc(64, (bytes + 63) & ~(size_t)63);
-    if (!d->rootc) dy_oom();
-    memset(d->rootc, 0, bytes);
+    dy_root_edge *rc = aligned_alloc(64, (bytes + 63) & ~(size_t)63);
+    if (!rc) dy_oom();
+    memset(rc, 0, bytes);
     for (size_t i = 0; i < d->ecap; i++) {
         const dy_edge *e = &d->edges[i];
         uint32_t bits = (uint32_t)e->key;
         if (!e->child || (bits & 7u) != dy_edge_bits(0, DY_MATCH_EXACT, 0)) continue;
         uint32_t node = (uint32_t)(e->key >> 32), w = bits >> 3;
-        for (int t = 0; t < DY_TRIE_COUNT; t++)
-            if (d->root[t] == node && w < d->wtext.n) d->rootc[(size_t)w * DY_ROOT_STRIDE + t] = e->child;
+        for (int t = 0; t < DY_TRIE_COUNT; t++) {
+            if (d->root[t] != node || w >= d->wtext.n) continue;
+            uint32_t pay = d->npay.v[e->child];
+            if (pay > DY_ROOT_PAY_MAX) {
+                free(rc); /* walks probe the edge table as without the table */
+                return;
+            }
+            rc[(size_t)w * DY_ROOT_STRIDE + t] = (dy_root_edge){e->child, pay << 8 | d->nmask.v[e->child]};
+        }
     }
+    d->rootc = rc;
 }
 
 void dyad_dict_free(dyad_dict *d) {

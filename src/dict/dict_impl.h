@@ -69,7 +69,14 @@ enum {
 };
 _Static_assert(DY_TRIE_COUNT <= 7, "the DY_WEXT_* trie bits of a word fit in 16 bits");
 
-/* A row of the root table: 32 bytes, so an aligned row never straddles a cache line. */
+/* One entry of the root table (see rootc). */
+typedef struct {
+    uint32_t child;              /* 0: no such edge */
+    uint32_t pay_mask;           /* the child's payload << 8 | its nmask */
+} dy_root_edge;
+#define DY_ROOT_PAY_MAX (UINT32_MAX >> 8)
+
+/* A row of the root table: 64 bytes, so an aligned row is one cache line. */
 #define DY_ROOT_STRIDE 8
 _Static_assert(DY_TRIE_COUNT <= DY_ROOT_STRIDE, "a root table row holds every trie");
 
@@ -105,12 +112,13 @@ struct dyad_dict {
     size_t ecap, ecount;
     uint32_t root[DY_TRIE_COUNT];
     /* rootc[w * DY_ROOT_STRIDE + trie]: the child of that trie's root by word
-     * w taken exactly (0: none). Nearly every token that starts a phrase does
-     * so exactly, and a token is tried against every trie in turn: one row
-     * holds the answers for all of them, where the edge table costs a cache
-     * miss per trie. Derived from the edges when a dictionary is finished or
-     * mapped; not part of the cache image. */
-    uint32_t *rootc;
+     * w taken exactly, with the child's payload and edge mask. Nearly every
+     * token that starts a phrase does so exactly, and a token is tried
+     * against every trie in turn: one row answers for all of them and for
+     * the child's node arrays, where the edge table and those arrays cost a
+     * cache miss each per trie. Derived when a dictionary is finished or
+     * mapped (not part of the cache image); NULL when a payload does not fit. */
+    dy_root_edge *rootc;
 
     /* actors */
     DY_VEC(dy_actor_entry) actors;

@@ -68,12 +68,13 @@ typedef struct {
 } walk_state;
 
 static void walk(walk_state *w, uint32_t node, size_t pos);
+static void visit(walk_state *w, uint32_t node, uint32_t pay, uint8_t mask, size_t pos);
 
-/* Follow every edge out of node that token t can take (edges with the given
- * gap bit), exact words first so that ties go to exact matches. */
-static void step(walk_state *w, uint32_t node, const dy_dict_tok *t, size_t next, unsigned gap) {
+/* Follow every edge out of node (mask: its nmask) that token t can take
+ * (edges with the given gap bit), exact words first so that ties go to
+ * exact matches. */
+static void step(walk_state *w, uint32_t node, uint8_t mask, const dy_dict_tok *t, size_t next, unsigned gap) {
     const dyad_dict *d = w->d;
-    uint8_t mask = d->nmask.v[node];
     /* a word that starts (continues) no phrase of this trie needs no probe */
     uint16_t need = node == w->root ? w->root_bit : w->deep_bit;
     if (t->word && (d->wext.v[t->word] & need)) {
@@ -82,9 +83,12 @@ static void step(walk_state *w, uint32_t node, const dy_dict_tok *t, size_t next
         for (int k = 0; k < 4; k++) {
             unsigned m = order[k];
             if (!(mask & (1u << (m * 2 + gap)))) continue;
-            uint32_t c = m == DY_MATCH_EXACT && !gap && node == w->root
-                             ? d->rootc[(size_t)t->word * DY_ROOT_STRIDE + w->trie]
-                             : dy_trie_child_inline(d, node, dy_edge_bits(t->word, m, gap));
+            if (m == DY_MATCH_EXACT && !gap && node == w->root && d->rootc) {
+                const dy_root_edge *r = &d->rootc[(size_t)t->word * DY_ROOT_STRIDE + w->trie];
+                if (r->child) visit(w, r->child, r->pay_mask >> 8, (uint8_t)r->pay_mask, next);
+                continue;
+            }
+            uint32_t c = dy_trie_child_inline(d, node, dy_edge_bits(t->word, m, gap));
             if (c) walk(w, c, next);
         }
     }
@@ -106,18 +110,20 @@ static void step(walk_state *w, uint32_t node, const dy_dict_tok *t, size_t next
     }
 }
 
-static void walk(walk_state *w, uint32_t node, size_t pos) {
-    const dyad_dict *d = w->d;
-    uint32_t pay = d->npay.v[node];
+/* walk with the node's payload and mask already in hand */
+static void visit(walk_state *w, uint32_t node, uint32_t pay, uint8_t mask, size_t pos) {
     if (pay && pos > w->best_end) {
         w->best_end = pos;
         w->best_pay = pay;
     }
-    uint8_t mask = d->nmask.v[node];
     if (!mask || pos >= w->n) return;
-    if (mask & 0x55) step(w, node, &w->toks[pos], pos + 1, 0);
+    if (mask & 0x55) step(w, node, mask, &w->toks[pos], pos + 1, 0);
     if (mask & 0xAA)
-        for (size_t p = pos; p < w->n; p++) step(w, node, &w->toks[p], p + 1, 1);
+        for (size_t p = pos; p < w->n; p++) step(w, node, mask, &w->toks[p], p + 1, 1);
+}
+
+static void walk(walk_state *w, uint32_t node, size_t pos) {
+    visit(w, node, w->d->npay.v[node], w->d->nmask.v[node], pos);
 }
 
 static size_t trie_match(const dyad_dict *d, int trie, const dy_dict_tok *toks, size_t n, size_t i,
