@@ -453,7 +453,23 @@ void dy_build_finish(dyad_dict *d) {
     d->finished = 1;
 }
 
+static void build_edge_bloom(dyad_dict *d) {
+    free(d->ebloom);
+    d->ebloom = NULL;
+    size_t bits = 64;
+    while (bits < d->ecount * 8 && bits < ((size_t)1 << 24)) bits *= 2;
+    uint64_t *bl = dy_xcalloc(bits / 64, sizeof *bl);
+    d->ebloom_mask = bits - 1;
+    for (size_t i = 0; i < d->ecap; i++) {
+        if (!d->edges[i].child) continue;
+        size_t b = dy_edge_bloom_bit(d, dy_mix64(d->edges[i].key));
+        bl[b >> 6] |= (uint64_t)1 << (b & 63);
+    }
+    d->ebloom = bl;
+}
+
 void dy_build_root_table(dyad_dict *d) {
+    build_edge_bloom(d);
     free(d->rootc);
     d->rootc = NULL;
     size_t bytes = (d->wtext.n ? d->wtext.n : 1) * DY_ROOT_STRIDE * sizeof *d->rootc;
@@ -484,6 +500,7 @@ void dyad_dict_free(dyad_dict *d) {
         /* a mapped cache owns every array; nothing was allocated one by one */
         munmap(d->image, d->image_len);
         free(d->rootc);
+        free(d->ebloom);
         dy_arena_free(&d->arena);
         dy_arena_free(&d->scratch);
         free(d);
@@ -498,6 +515,7 @@ void dyad_dict_free(dyad_dict *d) {
     free(d->nmask.v);
     free(d->edges);
     free(d->rootc);
+    free(d->ebloom);
     free(d->actors.v);
     free(d->acode_entry.v);
     free(d->acode.v);

@@ -119,6 +119,12 @@ struct dyad_dict {
      * cache miss each per trie. Derived when a dictionary is finished or
      * mapped (not part of the cache image); NULL when a payload does not fit. */
     dy_root_edge *rootc;
+    /* One bit per hash of each edge's key (k = 1, eight bits an edge): most
+     * probes below a root are for words the node has no edge for, and the
+     * filter (an L2-sized array) turns about nine in ten of them away before
+     * they reach the edge table. Derived like rootc; NULL: probe always. */
+    uint64_t *ebloom;
+    size_t ebloom_mask;                  /* bits - 1 */
 
     /* actors */
     DY_VEC(dy_actor_entry) actors;
@@ -187,10 +193,20 @@ static inline uint64_t dy_mix64(uint64_t x) {
     x ^= x >> 33;
     return x;
 }
+/* The bloom bit of an edge key, from its mixed hash: high bits, where the
+ * table slot uses the low ones. */
+static inline size_t dy_edge_bloom_bit(const dyad_dict *d, uint64_t hash) {
+    return (size_t)(hash >> 40) & d->ebloom_mask;
+}
 static inline uint32_t dy_trie_child_inline(const dyad_dict *d, uint32_t node, uint32_t bits) {
     uint64_t key = ((uint64_t)node << 32) | bits;
     size_t mask = d->ecap - 1;
-    size_t i = (size_t)dy_mix64(key) & mask;
+    uint64_t hash = dy_mix64(key);
+    if (d->ebloom) {
+        size_t b = dy_edge_bloom_bit(d, hash);
+        if (!((d->ebloom[b >> 6] >> (b & 63)) & 1)) return 0;
+    }
+    size_t i = (size_t)hash & mask;
     for (;;) {
         const dy_edge *e = &d->edges[i];
         if (!e->child) return 0;
@@ -199,7 +215,7 @@ static inline uint32_t dy_trie_child_inline(const dyad_dict *d, uint32_t node, u
     }
 }
 
-/* Fill d->rootc from the edge table (after the last insert). */
+/* Fill d->rootc and d->ebloom from the edge table (after the last insert). */
 void dy_build_root_table(dyad_dict *d);
 
 /* Actor: the entry of a phrase node (created on first use). */
