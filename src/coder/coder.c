@@ -34,6 +34,7 @@ struct dyad_coder {
     uint8_t *present;               /* bit per word id, set for the sentence being coded */
     size_t present_bits;
     dy_synset_memo memo;
+    dy_fword_index fwx;
     /* For each pattern of each verb block, a few words the pattern cannot
      * match without (0: none known): bit tests that skip most patterns. */
     const dy_verb_block **blk_key;  /* open addressing on the block pointer */
@@ -355,6 +356,7 @@ dyad_coder *dyad_coder_new(const dyad_dict *dict, const dyad_code_options *opt) 
     if (getenv("DYAD_CODER_TRACE")) c->trace = stderr;
     c->p2 = dy_p2_rules_new(dict);
     index_patterns(c);
+    dy_fword_index_init(&c->fwx);
     c->memo.cap = 4096;
     c->memo.key = dy_xcalloc(c->memo.cap, sizeof *c->memo.key);
     c->memo.val = dy_xcalloc(c->memo.cap, 1);
@@ -1199,6 +1201,7 @@ static int code_one_sentence(dyad_coder *c, const dyad_article *a, int si, const
     s.present_bits = c->present_bits;
     s.memo = &c->memo;
     s.convert_agents = c->opt.convert_agents;
+    s.fwx = &c->fwx;
     for (size_t i = 0; i < nt; i++) {
         mark_present(c, dt[i].word);
         for (uint8_t k = 0; k < dt[i].next; k++) mark_present(c, dt[i].ext[k].word);

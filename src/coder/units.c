@@ -76,6 +76,30 @@ dy_fword dy_fword_of(const char *norm, size_t len) {
     return DY_FW_NONE;
 }
 
+static size_t fword_hash(const char *norm, size_t len) {
+    const unsigned char *w = (const unsigned char *)norm;
+    return (len * 61 + w[0] * 31 + w[len - 1] * 7 + (len > 1 ? w[1] : 0)) & (DY_FWORD_SLOTS - 1);
+}
+
+void dy_fword_index_init(dy_fword_index *x) {
+    memset(x, 0, sizeof *x);
+    for (size_t i = 0; i < sizeof fwords / sizeof fwords[0]; i++) {
+        size_t len = strlen(fwords[i].word);
+        size_t h = fword_hash(fwords[i].word, len);
+        while (x->word[h]) h = (h + 1) & (DY_FWORD_SLOTS - 1);
+        x->word[h] = fwords[i].word;
+        x->len[h] = (uint8_t)len;
+        x->fw[h] = fwords[i].fw;
+    }
+}
+
+dy_fword dy_fword_find(const dy_fword_index *x, const char *norm, size_t len) {
+    if (len == 0 || len > 9) return DY_FW_NONE;
+    for (size_t h = fword_hash(norm, len); x->word[h]; h = (h + 1) & (DY_FWORD_SLOTS - 1))
+        if (x->len[h] == len && !memcmp(x->word[h], norm, len)) return (dy_fword)x->fw[h];
+    return DY_FW_NONE;
+}
+
 static uint8_t punct_kind(const dy_token *t) {
     if (t->norm_len == 1) {
         switch (t->norm[0]) {
@@ -273,7 +297,7 @@ void dy_units_build(dy_sentence_parse *s, dy_arena *a) {
             x->verb_tok = vh.verb;
             x->t1 = (uint32_t)(i + lv);
         } else {
-            x->fw = (uint8_t)dy_fword_of(t->norm, t->norm_len);
+            x->fw = (uint8_t)(s->fwx ? dy_fword_find(s->fwx, t->norm, t->norm_len) : dy_fword_of(t->norm, t->norm_len));
             tok_fw[i] = x->fw;
             x->kind = (x->fw == DY_FW_PRON || x->fw == DY_FW_POSSPRON) ? DY_U_PRONOUN : DY_U_WORD;
         }
