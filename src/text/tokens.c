@@ -53,21 +53,31 @@ static dy_token *push(tokeniser *t, size_t start, size_t end, dy_token_kind kind
     return tok;
 }
 
+/* Letters counted for the case flags. */
+typedef struct {
+    size_t letters, upper;
+    int first_upper;             /* -1: no letter yet */
+} case_count;
+
+static void count_case(case_count *c, unsigned f) {
+    if (!(f & DY_CH_ALPHA)) return;
+    c->letters++;
+    if (f & DY_CH_UPPER) c->upper++;
+    if (c->first_upper < 0) c->first_upper = (f & DY_CH_UPPER) != 0;
+}
+
+static uint8_t case_flags_of(const case_count *c) {
+    uint8_t flags = 0;
+    if (c->first_upper == 1) flags |= DY_TOKF_CAPITAL;
+    if (c->letters > 1 && c->upper == c->letters) flags |= DY_TOKF_ALLCAPS;
+    return flags;
+}
+
 /* Case flags from the letters of [start, end). */
 static uint8_t case_flags(const tokeniser *t, size_t start, size_t end) {
-    size_t letters = 0, upper = 0;
-    int first_upper = -1;
-    for (size_t p = start, n; p < end; p += n) {
-        unsigned f = flags_at(t, p, &n);
-        if (!(f & DY_CH_ALPHA)) continue;
-        letters++;
-        if (f & DY_CH_UPPER) upper++;
-        if (first_upper < 0) first_upper = (f & DY_CH_UPPER) != 0;
-    }
-    uint8_t flags = 0;
-    if (first_upper == 1) flags |= DY_TOKF_CAPITAL;
-    if (letters > 1 && upper == letters) flags |= DY_TOKF_ALLCAPS;
-    return flags;
+    case_count c = {0, 0, -1};
+    for (size_t p = start, n; p < end; p += n) count_case(&c, flags_at(t, p, &n));
+    return case_flags_of(&c);
 }
 
 /* The clitic starting with the apostrophe at p ("'s", "'re", "'ve", "'ll",
@@ -126,12 +136,18 @@ static size_t scan_word(tokeniser *t, size_t p) {
     size_t q = p;
     int alpha = 0, hyphen = 0, dots = 0;
     size_t clitic_start = 0, clitic_stop = 0;
+    /* The case flags, counted on the way: every letter of the word is in
+     * one of these runs (what joins them is no letter), so the word need
+     * not be decoded twice; only "n't" takes a letter back. */
+    case_count cc = {0, 0, -1};
+    int recount = 0;
     for (;;) {
         size_t n;
         while (q < t->end) {
             unsigned f = flags_at(t, q, &n);
             if (!(f & (DY_CH_ALPHA | DY_CH_DIGIT | DY_CH_MARK))) break;
             if (f & DY_CH_ALPHA) alpha = 1;
+            count_case(&cc, f);
             q += n;
         }
         if (q >= t->end) break;
@@ -160,6 +176,7 @@ static size_t scan_word(tokeniser *t, size_t p) {
                 clitic_start = q - 1;
                 clitic_stop = q + n + 1;
                 q = q - 1;
+                recount = 1;
                 break;
             }
             size_t ce = clitic_end(t, q, n);
@@ -186,7 +203,7 @@ static size_t scan_word(tokeniser *t, size_t p) {
         }
     }
     dy_token_kind kind = alpha ? DY_TOK_WORD : DY_TOK_NUMBER;
-    uint8_t flags = case_flags(t, p, q);
+    uint8_t flags = recount ? case_flags(t, p, q) : case_flags_of(&cc);
     if (hyphen && alpha) flags |= DY_TOKF_HYPHEN;
     push(t, p, q, kind, flags);
     if (clitic_start) {
