@@ -188,19 +188,28 @@ static int ends_here(const splitter *s, size_t seg_start, size_t group, term_kin
     return !(wf & DY_CH_LOWER);
 }
 
+/* The first byte at or after p that may end a sentence: an ASCII . ? ! or
+ * any non-ASCII byte. Its own loop, so that p stays in a register over the
+ * bulk of the text. */
+static size_t skip_plain(const char *text, size_t p, size_t end) {
+    while (p < end) {
+        unsigned char c = (unsigned char)text[p];
+        if (c >= 0x80 || c == '.' || c == '?' || c == '!') break;
+        p++;
+    }
+    return p;
+}
+
 /* Split one run of text that holds no forced break. */
 static void split_segment(splitter *s, size_t start, size_t end) {
     const char *text = s->text;
     size_t sent = start, p = start;
     while (p < end) {
+        p = skip_plain(text, p, end);
+        if (p >= end) break;
         unsigned char c = (unsigned char)text[p];
         size_t n = 1;
-        if (c < 0x80) {
-            if (c != '.' && c != '?' && c != '!') {
-                p++;
-                continue;
-            }
-        } else if (!(flags_at(s, p, end, &n) & DY_CH_TERM)) {
+        if (c >= 0x80 && !(flags_at(s, p, end, &n) & DY_CH_TERM)) {
             p += n;
             continue;
         }
@@ -369,6 +378,11 @@ static void split_block(splitter *s) {
     split_segment(s, seg, s->lines[s->nlines - 1].ce);
 }
 
+static size_t visible_run_end(const char *text, size_t p, size_t end) {
+    while (p < end && (unsigned char)(text[p] - 0x21) < 0x7F - 0x21) p++;
+    return p;
+}
+
 /* Read the line at p: fills *l, returns where the next line starts, and
  * sets *para when the line ended with a paragraph break. */
 static size_t read_line(splitter *s, size_t p, line_info *l, int *para) {
@@ -379,6 +393,13 @@ static size_t read_line(splitter *s, size_t p, line_info *l, int *para) {
     *para = 0;
     while (p < end) {
         unsigned char c = (unsigned char)text[p];
+        if (c > ' ' && c < 0x7F) {
+            /* a run of visible ASCII: content, and no break in it */
+            if (l->cs == SIZE_MAX) l->cs = p;
+            p = visible_run_end(text, p + 1, end);
+            l->ce = p;
+            continue;
+        }
         size_t n = 1;
         unsigned f = c < 0x80 ? dy_ascii_char_flags[c] : flags_at(s, p, end, &n);
         if (f & DY_CH_BREAK) {
