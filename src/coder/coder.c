@@ -61,6 +61,15 @@ struct dyad_coder {
     uint8_t *syn_memo;
     uint32_t *syn_used;
     size_t syn_nused;
+    /* Members that are one word go into a table from the word to its
+     * synsets instead (syn_mem keeps the rest): marking a sentence's
+     * tokens there settles those synsets in a probe a token, where testing
+     * each member word costs a probe a member, for hundreds of members.
+     * Slot h: word sw_key[h], synsets sw_syn[sw_first[h] .. sw_first[h] + sw_n[h]). */
+    dy_word *sw_key;                /* 0: empty slot */
+    uint32_t *sw_first, *sw_n;
+    uint32_t *sw_syn;
+    size_t sw_cap;
     FILE *trace;                    /* DYAD_CODER_TRACE set: the parse of every sentence */
     dy_p2_rules *p2;                /* PETRARCH-2 transformations, NULL when none */
     int time_shift;                 /* TABARI <TIME> phrases shift dates / discard */
@@ -210,24 +219,81 @@ static void flatten_pattern(dyad_coder *c, check_list *l, const dy_pattern *p, c
 /* Every synset the pattern tests named, members as seq_possible reads
  * them; flattening a member can number further (nested) synsets, which
  * the loop then reaches in turn. */
+typedef struct {
+    dy_word w;
+    uint32_t syn;
+} word_syn;
+
+static int word_syn_cmp(const void *a, const void *b) {
+    const word_syn *x = a, *y = b;
+    if (x->w != y->w) return x->w < y->w ? -1 : 1;
+    return x->syn < y->syn ? -1 : x->syn > y->syn;
+}
+
+static size_t sw_slot(const dyad_coder *c, dy_word w) {
+    size_t h = (size_t)(w * 2654435761u) & (c->sw_cap - 1);
+    while (c->sw_key[h] && c->sw_key[h] != w) h = (h + 1) & (c->sw_cap - 1);
+    return h;
+}
+
+/* The word -> synsets table from the one-word members found. */
+static void index_member_words(dyad_coder *c, word_syn *ws, size_t n) {
+    if (!n) return;
+    qsort(ws, n, sizeof *ws, word_syn_cmp);
+    c->sw_cap = 16;
+    while (c->sw_cap < n * 2) c->sw_cap *= 2;
+    c->sw_key = dy_xcalloc(c->sw_cap, sizeof *c->sw_key);
+    c->sw_first = dy_xcalloc(c->sw_cap, sizeof *c->sw_first);
+    c->sw_n = dy_xcalloc(c->sw_cap, sizeof *c->sw_n);
+    c->sw_syn = dy_xcalloc(n, sizeof *c->sw_syn);
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (i && ws[i].w == ws[i - 1].w && ws[i].syn == ws[i - 1].syn) continue;
+        size_t h = sw_slot(c, ws[i].w);
+        if (!c->sw_key[h]) {
+            c->sw_key[h] = ws[i].w;
+            c->sw_first[h] = (uint32_t)m;
+        }
+        c->sw_syn[m++] = ws[i].syn;
+        c->sw_n[h]++;
+    }
+}
+
 static void flatten_synsets(dyad_coder *c) {
     static const dy_word none[NEED_WORDS] = {0};
     size_t nmem = 0, cap_mem = 0;
     check_list chk = {0};
+    word_syn *ws = NULL;
+    size_t nws = 0, cap_ws = 0;
     c->syn_first = NULL;
     for (size_t j = 0; j < c->nsyn; j++) {
         if (j % 64 == 0) c->syn_first = dy_xrealloc(c->syn_first, (j + 65) * sizeof *c->syn_first);
         c->syn_first[j] = (uint32_t)nmem;
         const dy_synset *syn = c->syn_list[j];
         for (uint32_t k = 0; k < syn->nmembers; k++) {
+            size_t at = chk.n;
+            flatten_seq(c, &chk, &syn->members[k], none);
+            if (chk.n == at + 1 && !chk.v[at].syn) {
+                /* one word: the table's, or (word 0) never possible */
+                if (chk.v[at].w) {
+                    if (nws == cap_ws) {
+                        cap_ws = cap_ws ? cap_ws * 2 : 256;
+                        ws = dy_xrealloc(ws, cap_ws * sizeof *ws);
+                    }
+                    ws[nws++] = (word_syn){chk.v[at].w, (uint32_t)j};
+                }
+                chk.n = at;
+                continue;
+            }
             if (nmem + 2 > cap_mem) {
                 cap_mem = cap_mem ? cap_mem * 2 : 1024;
                 c->syn_mem = dy_xrealloc(c->syn_mem, cap_mem * sizeof *c->syn_mem);
             }
-            c->syn_mem[nmem++] = (uint32_t)chk.n;
-            flatten_seq(c, &chk, &syn->members[k], none);
+            c->syn_mem[nmem++] = (uint32_t)at;
         }
     }
+    index_member_words(c, ws, nws);
+    free(ws);
     c->syn_first = dy_xrealloc(c->syn_first, (c->nsyn + 1) * sizeof *c->syn_first);
     c->syn_first[c->nsyn] = (uint32_t)nmem;
     c->syn_mem = dy_xrealloc(c->syn_mem, (nmem + 1) * sizeof *c->syn_mem);
@@ -281,7 +347,8 @@ static int needs_met(const dyad_coder *c, const dy_word *need) {
 static int check_ok(dyad_coder *c, const pat_check *x);
 
 /* synset_possible of patterns.c over the flat synsets, with the coder's
- * own per-sentence memo. */
+ * own per-sentence memo. A synset not settled yet has none of its
+ * one-word members present (mark_member_word), so only the others count. */
 static int flat_synset_possible(dyad_coder *c, uint32_t j) {
     if (c->syn_memo[j]) return c->syn_memo[j] == 1;
     int ok = 0;
@@ -296,6 +363,20 @@ static int flat_synset_possible(dyad_coder *c, uint32_t j) {
     c->syn_memo[j] = ok ? 1 : 2;
     c->syn_used[c->syn_nused++] = j;
     return ok;
+}
+
+/* Synsets that a one-word member makes possible when word w is present:
+ * settled in the memo before any pattern asks. */
+static void mark_member_word(dyad_coder *c, dy_word w) {
+    if (!w || !c->sw_cap) return;
+    size_t h = sw_slot(c, w);
+    if (!c->sw_key[h]) return;
+    for (uint32_t i = c->sw_first[h]; i < c->sw_first[h] + c->sw_n[h]; i++) {
+        uint32_t j = c->sw_syn[i];
+        if (c->syn_memo[j]) continue;
+        c->syn_memo[j] = 1;
+        c->syn_used[c->syn_nused++] = j;
+    }
 }
 
 static int check_ok(dyad_coder *c, const pat_check *x) {
@@ -383,6 +464,10 @@ void dyad_coder_free(dyad_coder *c) {
     free(c->syn_chk);
     free(c->syn_memo);
     free(c->syn_used);
+    free(c->sw_key);
+    free(c->sw_first);
+    free(c->sw_n);
+    free(c->sw_syn);
     dy_p2_rules_free(c->p2);
     free(c);
 }
@@ -1204,7 +1289,11 @@ static int code_one_sentence(dyad_coder *c, const dyad_article *a, int si, const
     s.fwx = &c->fwx;
     for (size_t i = 0; i < nt; i++) {
         mark_present(c, dt[i].word);
-        for (uint8_t k = 0; k < dt[i].next; k++) mark_present(c, dt[i].ext[k].word);
+        mark_member_word(c, dt[i].word);
+        for (uint8_t k = 0; k < dt[i].next; k++) {
+            mark_present(c, dt[i].ext[k].word);
+            mark_member_word(c, dt[i].ext[k].word);
+        }
     }
     s.names = ctx->names;
     dy_units_build(&s, &c->arena);
