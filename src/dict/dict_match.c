@@ -132,7 +132,19 @@ static size_t trie_match(const dyad_dict *d, int trie, const dy_dict_tok *toks, 
     if (!d || i >= n) return 0;
     walk_state w = {d, toks, n, i, 0, d->root[trie], trie, (uint16_t)(DY_WEXT_ROOT0 << trie),
                     (uint16_t)(DY_WEXT_DEEP0 << trie)};
-    walk(&w, d->root[trie], i);
+    const dy_dict_tok *t = &toks[i];
+    if (!t->next && d->rootc && d->nmask.v[w.root] == 1u << (DY_MATCH_EXACT * 2)) {
+        /* Only exact, gapless edges leave the root (PETRARCH, and most
+         * tries of a native set): for a token without stems the root step
+         * is the row, and most tokens start nothing (every trie is tried
+         * at every token). */
+        if (!t->word || !(d->wext.v[t->word] & w.root_bit)) return 0;
+        const dy_root_edge *r = &d->rootc[(size_t)t->word * DY_ROOT_STRIDE + trie];
+        if (!r->child) return 0;
+        visit(&w, r->child, r->pay_mask >> 8, (uint8_t)r->pay_mask, i + 1);
+    } else {
+        walk(&w, d->root[trie], i);
+    }
     if (!w.best_pay) return 0;
     *pay = w.best_pay;
     return w.best_end - i;
