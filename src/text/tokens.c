@@ -151,6 +151,11 @@ static size_t scan_word(tokeniser *t, size_t p) {
             q += n;
         }
         if (q >= t->end) break;
+        /* Only . , : / - and apostrophes can join a word to what follows
+         * (the chain below); any other ASCII character, mostly a space,
+         * ends it without a look at the next one. */
+        unsigned char c = (unsigned char)text[q];
+        if (c < 0x80 && c != '.' && c != ',' && c != ':' && c != '/' && c != '-' && c != '\'') break;
         int32_t cp = dy_text_cp(text, q, t->end, &n);
         if (q + n >= t->end) break;
         size_t n2;
