@@ -260,11 +260,12 @@ void dy_units_build(dy_sentence_parse *s, dy_arena *a) {
         dy_actor_hit ah = {0};
         dy_agent_hit gh = {0};
         dy_verb_hit vh = {0};
-        /* every phrase starts with a dictionary word: most tokens need no trie walk */
+        /* most tokens start no phrase at all (dy_dict_tok.starts): no trie walk */
         int known = s->dt[i].word != 0 || s->dt[i].next != 0;
-        size_t la = known ? dy_dict_actor_match(s->d, s->dt, n, i, &ah) : 0;
-        size_t lg = known ? dy_dict_agent_match(s->d, s->dt, n, i, &gh) : 0;
-        size_t lv = known ? dy_dict_verb_match(s->d, s->dt, n, i, &vh) : 0;
+        int starts = s->dt[i].starts != 0;
+        size_t la = starts ? dy_dict_actor_match(s->d, s->dt, n, i, &ah) : 0;
+        size_t lg = starts ? dy_dict_agent_match(s->d, s->dt, n, i, &gh) : 0;
+        size_t lv = starts ? dy_dict_verb_match(s->d, s->dt, n, i, &vh) : 0;
         if (!lv && known && s->family == DY_FAM_TABARI) lv = tabari_d_ending(s, i, &vh);
         if (lv && (!verb_allowed(s, u, nu, i, allcaps) || noun_after_article(s, u, nu, i, &vh))) lv = 0;
         if (lv && s->family == DY_FAM_PETRARCH2 && dy_p2_verb_is_noun(s, u, nu, i, i + lv)) lv = 0;

@@ -101,6 +101,8 @@ enum {
 typedef struct {
     dy_word word;                      /* exact id, 0 when unknown */
     uint8_t next;                      /* entries used in ext[] */
+    uint8_t starts;                    /* dictionary-internal bits: the kinds of phrase that can
+                                          start at this token (0: none, so no match starts here) */
     dy_tok_ext ext[DY_TOK_MAX_EXT];    /* longest prefix first; only for stem/ending words */
 } dy_dict_tok;
 

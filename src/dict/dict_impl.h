@@ -68,6 +68,7 @@ enum {
     DY_WEXT_DEEP0 = 1u << 8      /* << trie: some other edge of that trie carries this word */
 };
 _Static_assert(DY_TRIE_COUNT <= 7, "the DY_WEXT_* trie bits of a word fit in 16 bits");
+_Static_assert(DY_TRIE_COUNT <= 8, "dy_dict_tok.starts holds a bit per trie");
 
 /* One entry of the root table (see rootc). */
 typedef struct {

@@ -17,7 +17,22 @@ static uint8_t ending_of(const char *rest, size_t n) {
 /* Tokens longer than this hash their prefixes one by one (rare). */
 #define PREFIX_HASH_MAX 64
 
+/* The tries whose root has an edge by the token's word; every trie when it
+ * has stem entries (those are not worth sorting out). */
+static uint8_t starts_of(const dyad_dict *d, const dy_dict_tok *t) {
+    if (t->next) return (uint8_t)((1u << DY_TRIE_COUNT) - 1);
+    if (!t->word) return 0;
+    return (uint8_t)((d->wext.v[t->word] / DY_WEXT_ROOT0) & ((1u << DY_TRIE_COUNT) - 1));
+}
+
+static void tok_resolve(const dyad_dict *d, const char *norm, size_t len, dy_dict_tok *out);
+
 void dy_dict_tok_resolve(const dyad_dict *d, const char *norm, size_t len, dy_dict_tok *out) {
+    tok_resolve(d, norm, len, out);
+    out->starts = d ? starts_of(d, out) : 0;
+}
+
+static void tok_resolve(const dyad_dict *d, const char *norm, size_t len, dy_dict_tok *out) {
     out->next = 0;
     if (!d || !d->has_ext || len > PREFIX_HASH_MAX) {
         out->word = dy_dict_word(d, norm, len);
@@ -138,7 +153,7 @@ static size_t trie_match(const dyad_dict *d, int trie, const dy_dict_tok *toks, 
          * tries of a native set): for a token without stems the root step
          * is the row, and most tokens start nothing (every trie is tried
          * at every token). */
-        if (!t->word || !(d->wext.v[t->word] & w.root_bit)) return 0;
+        if (!((t->starts >> trie) & 1)) return 0;
         const dy_root_edge *r = &d->rootc[(size_t)t->word * DY_ROOT_STRIDE + trie];
         if (!r->child) return 0;
         visit(&w, r->child, r->pay_mask >> 8, (uint8_t)r->pay_mask, i + 1);
