@@ -16,6 +16,7 @@
 #include "text/abbrev.h"
 #include "text/text.h"
 #include "text/textchar.h"
+#include "util/swar.h"
 #include "util/xalloc.h"
 #include <string.h>
 
@@ -48,8 +49,9 @@ static unsigned flags_at(const splitter *s, size_t p, size_t end, size_t *n) {
 }
 
 static size_t count_chars(const char *text, size_t a, size_t b) {
-    size_t n = 0;
-    for (size_t i = a; i < b; i++) n += ((unsigned char)text[i] & 0xC0) != 0x80;
+    size_t n = 0, i = a;
+    for (; i + 8 <= b; i += 8) n += 8 - dy_swar_continuations(dy_swar_load(text + i));
+    for (; i < b; i++) n += ((unsigned char)text[i] & 0xC0) != 0x80;
     return n;
 }
 
@@ -192,6 +194,11 @@ static int ends_here(const splitter *s, size_t seg_start, size_t group, term_kin
  * any non-ASCII byte. Its own loop, so that p stays in a register over the
  * bulk of the text. */
 static size_t skip_plain(const char *text, size_t p, size_t end) {
+    for (; p + 8 <= end; p += 8) {
+        uint64_t x = dy_swar_load(text + p);
+        if (dy_swar_any_high(x) || dy_swar_any_eq(x, '.') || dy_swar_any_eq(x, '?') || dy_swar_any_eq(x, '!'))
+            break;
+    }
     while (p < end) {
         unsigned char c = (unsigned char)text[p];
         if (c >= 0x80 || c == '.' || c == '?' || c == '!') break;
@@ -379,6 +386,10 @@ static void split_block(splitter *s) {
 }
 
 static size_t visible_run_end(const char *text, size_t p, size_t end) {
+    for (; p + 8 <= end; p += 8) {
+        uint64_t x = dy_swar_load(text + p);
+        if (dy_swar_any_high(x) || dy_swar_any_below(x, 0x21) || dy_swar_any_eq(x, 0x7F)) break;
+    }
     while (p < end && (unsigned char)(text[p] - 0x21) < 0x7F - 0x21) p++;
     return p;
 }
