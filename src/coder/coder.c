@@ -404,6 +404,13 @@ static int pattern_possible(dyad_coder *c, const dy_sentence_parse *s, const dy_
     return dy_pattern_possible(s, pat);
 }
 
+/* The cheapest rejection, tested in the loops themselves before the call:
+ * pattern p's first needed word (its longest, usually its rarest) is not
+ * in the sentence. pattern_possible would say no as well. */
+static inline int first_need_absent(const dyad_coder *c, const dy_word *need, uint32_t p) {
+    return need && need[(size_t)p * NEED_WORDS] && !word_present(c, need[(size_t)p * NEED_WORDS]);
+}
+
 /* The needed words of a block's patterns (NEED_WORDS per pattern), or NULL
  * when the block is unknown. */
 static const dy_word *block_needs(const dyad_coder *c, const dy_verb_block *b) {
@@ -777,7 +784,7 @@ static const dy_pattern *try_patterns(dyad_coder *c, const dy_sentence_parse *s,
     const dy_word *need = block_needs(c, blk);
     for (uint32_t q = 0; q < blk->npatterns; q++) {
         uint32_t p = order ? order[q] : q;
-        if (!pattern_possible(c, s, need, p, &blk->patterns[p])) continue;
+        if (first_need_absent(c, need, p) || !pattern_possible(c, s, need, p, &blk->patterns[p])) continue;
         memset(scratch, 0, s->ntok);
         if (dy_pattern_match(s, v, &blk->patterns[p], src, tgt, scratch)) {
             for (size_t t = 0; t < s->ntok; t++) used[t] |= scratch[t];
@@ -818,7 +825,7 @@ static uint32_t later_same_path(dyad_coder *c, const dy_sentence_parse *s, size_
     for (uint32_t q = p + 1; q < blk->npatterns; q++) {
         const dy_pattern *pq = &blk->patterns[q];
         if (pq->pre.n != pp->pre.n || pq->post.n != pp->post.n) continue;
-        if (!pattern_possible(c, s, need, q, pq)) continue;
+        if (first_need_absent(c, need, q) || !pattern_possible(c, s, need, q, pq)) continue;
         int ss, tt;
         if (match_regions_or_verb(s, v, pq, regions, &ss, &tt, mine) && !memcmp(mine, matched, s->ntok)) best = q;
     }
@@ -832,7 +839,7 @@ static const dy_pattern *try_passive_patterns(dyad_coder *c, const dy_sentence_p
     if (!blk || !dy_p2_passive_regions(s, v, &regions[0], &regions[1], &regions[2])) return NULL;
     const dy_word *need = block_needs(c, blk);
     for (uint32_t p = 0; p < blk->npatterns; p++) {
-        if (!pattern_possible(c, s, need, p, &blk->patterns[p])) continue;
+        if (first_need_absent(c, need, p) || !pattern_possible(c, s, need, p, &blk->patterns[p])) continue;
         int ss, tt;
         if (match_regions_or_verb(s, v, &blk->patterns[p], regions, &ss, &tt, scratch)) {
             for (size_t t = 0; t < s->ntok; t++) used[t] |= scratch[t];
