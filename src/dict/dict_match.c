@@ -55,18 +55,6 @@ static void tok_resolve(const dyad_dict *d, const char *norm, size_t len, dy_dic
     }
 }
 
-int dy_dict_tok_matches(const dy_dict_tok *t, dy_word w, dy_match_mode m) {
-    if (!w) return 0;
-    if (t->word == w) return 1;
-    if (m == DY_MATCH_EXACT) return 0;
-    for (unsigned i = 0; i < t->next; i++) {
-        if (t->ext[i].word != w) continue;
-        if (m == DY_MATCH_STEM) return 1;
-        if (m == DY_MATCH_NOUN && (t->ext[i].ending & DY_END_NOUN)) return 1;
-        if (m == DY_MATCH_VERB && (t->ext[i].ending & DY_END_VERB)) return 1;
-    }
-    return 0;
-}
 
 /* ---------------------------------------------------------------- trie walks */
 
