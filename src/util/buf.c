@@ -53,6 +53,17 @@ void dy_buf_json_str(dy_buf *b, const char *s, size_t n) {
     size_t i = 0;
     while (i < n) {
         unsigned char c = (unsigned char)s[i];
+        /* a run of characters that stand for themselves goes in one copy,
+         * not one call a character */
+        size_t run = i;
+        while (run < n && (unsigned char)s[run] >= 0x20 && (unsigned char)s[run] < 0x7f && s[run] != '"' &&
+               s[run] != '\\')
+            run++;
+        if (run > i) {
+            dy_buf_add(b, s + i, run - i);
+            i = run;
+            continue;
+        }
         if (c < 0x80) {
             switch (c) {
             case '"': dy_buf_add(b, "\\\"", 2); break;
