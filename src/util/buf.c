@@ -29,13 +29,22 @@ void dy_buf_addc(dy_buf *b, char c) { dy_buf_add(b, &c, 1); }
 void dy_buf_adds(dy_buf *b, const char *s) { dy_buf_add(b, s, strlen(s)); }
 
 void dy_buf_vprintf(dy_buf *b, const char *fmt, va_list ap) {
+    /* Formatting straight into the free space usually fits (numbers, short
+     * fields): one vsnprintf instead of one to measure and one to write. */
+    dy_buf_reserve(b, 64);
+    size_t room = b->cap - b->len;
     va_list ap2;
     va_copy(ap2, ap);
-    int n = vsnprintf(NULL, 0, fmt, ap2);
+    int n = vsnprintf(b->data + b->len, room, fmt, ap2);
     va_end(ap2);
-    if (n < 0) return;
-    dy_buf_reserve(b, (size_t)n);
-    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    if (n < 0) {
+        b->data[b->len] = 0;
+        return;
+    }
+    if ((size_t)n >= room) {
+        dy_buf_reserve(b, (size_t)n);
+        vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    }
     b->len += (size_t)n;
 }
 
