@@ -70,6 +70,15 @@ struct dyad_coder {
     uint32_t *sw_first, *sw_n;
     uint32_t *sw_syn;
     size_t sw_cap;
+    /* Large blocks (see first_index): by first needed word, so that a try
+     * visits the patterns whose word is in the sentence, not all of them.
+     * blk_inv[slot]: 1 + index into inv, 0: not indexed. */
+    uint32_t *blk_inv;
+    struct first_index *inv;
+    size_t ninv;
+    /* the tokens whose words the present bits hold (the sentence being coded) */
+    const dy_dict_tok *cur_dt;
+    size_t cur_nt;
     FILE *trace;                    /* DYAD_CODER_TRACE set: the parse of every sentence */
     dy_p2_rules *p2;                /* PETRARCH-2 transformations, NULL when none */
     int time_shift;                 /* TABARI <TIME> phrases shift dates / discard */
@@ -311,6 +320,76 @@ static size_t block_slot(const dyad_coder *c, const dy_verb_block *b) {
     return h;
 }
 
+/* A block's patterns by their first needed word: a try need only visit
+ * the patterns whose first word is present, plus those with none, and
+ * blocks of PETRARCH-2 run to a few hundred patterns of which a handful
+ * pass. Bit p of a try's candidate set stands for pattern p. */
+enum { FIRST_INDEX_MIN = 64 };
+struct first_index {
+    uint32_t nwords64;              /* uint64_t words in a candidate set */
+    uint64_t *none;                 /* patterns without a needed word */
+    dy_word *key;                   /* 0: empty slot */
+    uint32_t *first, *n;            /* into list */
+    uint32_t *list;                 /* pattern indexes, ascending per word */
+    size_t cap;
+};
+
+static size_t first_slot(const struct first_index *x, dy_word w) {
+    size_t h = (size_t)(w * 2654435761u) & (x->cap - 1);
+    while (x->key[h] && x->key[h] != w) h = (h + 1) & (x->cap - 1);
+    return h;
+}
+
+static void build_first_index(struct first_index *x, const dy_word *need, uint32_t np) {
+    x->nwords64 = (np + 63) / 64;
+    x->none = dy_xcalloc(x->nwords64, sizeof *x->none);
+    x->cap = 16;
+    while (x->cap < (size_t)np * 2) x->cap *= 2;
+    x->key = dy_xcalloc(x->cap, sizeof *x->key);
+    x->first = dy_xcalloc(x->cap, sizeof *x->first);
+    x->n = dy_xcalloc(x->cap, sizeof *x->n);
+    x->list = dy_xcalloc(np ? np : 1, sizeof *x->list);
+    /* count, place, fill: each word's patterns end up ascending */
+    for (uint32_t p = 0; p < np; p++) {
+        dy_word w = need[(size_t)p * NEED_WORDS];
+        if (!w) {
+            x->none[p / 64] |= (uint64_t)1 << (p % 64);
+            continue;
+        }
+        size_t h = first_slot(x, w);
+        x->key[h] = w;
+        x->n[h]++;
+    }
+    uint32_t at = 0;
+    for (size_t h = 0; h < x->cap; h++) {
+        x->first[h] = at;
+        at += x->n[h];
+        x->n[h] = 0;
+    }
+    for (uint32_t p = 0; p < np; p++) {
+        dy_word w = need[(size_t)p * NEED_WORDS];
+        if (!w) continue;
+        size_t h = first_slot(x, w);
+        x->list[x->first[h] + x->n[h]++] = p;
+    }
+}
+
+static void free_first_index(struct first_index *x) {
+    free(x->none);
+    free(x->key);
+    free(x->first);
+    free(x->n);
+    free(x->list);
+}
+
+static void add_first_candidates(const struct first_index *x, dy_word w, uint64_t *set) {
+    if (!w) return;
+    size_t h = first_slot(x, w);
+    if (!x->key[h]) return;
+    for (uint32_t i = x->first[h]; i < x->first[h] + x->n[h]; i++)
+        set[x->list[i] / 64] |= (uint64_t)1 << (x->list[i] % 64);
+}
+
 static void index_patterns(dyad_coder *c) {
     size_t nb = dy_dict_verb_block_count(c->d), np = 0;
     for (size_t i = 0; i < nb; i++) np += dy_dict_verb_block(c->d, i)->npatterns;
@@ -336,6 +415,14 @@ static void index_patterns(dyad_coder *c) {
     }
     c->pat_chk = chk.v;
     flatten_synsets(c);
+    c->blk_inv = dy_xcalloc(c->blk_cap, sizeof *c->blk_inv);
+    for (size_t h = 0; h < c->blk_cap; h++) {
+        const dy_verb_block *b = c->blk_key[h];
+        if (!b || b->npatterns < FIRST_INDEX_MIN) continue;
+        if (c->ninv % 16 == 0) c->inv = dy_xrealloc(c->inv, (c->ninv + 16) * sizeof *c->inv);
+        build_first_index(&c->inv[c->ninv], c->pat_need + c->blk_first[h], b->npatterns);
+        c->blk_inv[h] = (uint32_t)++c->ninv;
+    }
 }
 
 static int needs_met(const dyad_coder *c, const dy_word *need) {
@@ -475,6 +562,9 @@ void dyad_coder_free(dyad_coder *c) {
     free(c->sw_first);
     free(c->sw_n);
     free(c->sw_syn);
+    for (size_t i = 0; i < c->ninv; i++) free_first_index(&c->inv[i]);
+    free(c->inv);
+    free(c->blk_inv);
     dy_p2_rules_free(c->p2);
     free(c);
 }
@@ -772,6 +862,22 @@ static int match_regions_or_verb(const dy_sentence_parse *s, size_t v, const dy_
 static uint32_t later_same_path(dyad_coder *c, const dy_sentence_parse *s, size_t v, const dy_verb_block *blk,
                                 uint32_t p, const size_t *regions, const uint8_t *matched);
 
+/* The candidate set of a large block for the sentence being coded (NULL:
+ * not indexed): bit p set unless pattern p's first needed word is absent. */
+static const uint64_t *first_candidates(dyad_coder *c, const dy_verb_block *blk) {
+    if (!c->cur_dt || !c->blk_cap) return NULL;
+    size_t h = block_slot(c, blk);
+    if (c->blk_key[h] != blk || !c->blk_inv[h]) return NULL;
+    const struct first_index *x = &c->inv[c->blk_inv[h] - 1];
+    uint64_t *set = dy_arena_alloc(&c->arena, x->nwords64 * sizeof *set);
+    memcpy(set, x->none, x->nwords64 * sizeof *set);
+    for (size_t i = 0; i < c->cur_nt; i++) {
+        add_first_candidates(x, c->cur_dt[i].word, set);
+        for (uint8_t k = 0; k < c->cur_dt[i].next; k++) add_first_candidates(x, c->cur_dt[i].ext[k].word, set);
+    }
+    return set;
+}
+
 /* The first of the verb's patterns (in the family's order) that matches;
  * NULL when none does. *src / *tgt get the groups it names, used[] the
  * tokens it took as words. */
@@ -782,7 +888,17 @@ static const dy_pattern *try_patterns(dyad_coder *c, const dy_sentence_parse *s,
     if (!blk) return NULL;
     const uint32_t *order = pattern_order(c, blk);
     const dy_word *need = block_needs(c, blk);
+    const uint64_t *cand = order ? NULL : first_candidates(c, blk);
     for (uint32_t q = 0; q < blk->npatterns; q++) {
+        if (cand) {
+            /* to the next candidate: the patterns between fail first_need_absent */
+            uint64_t bits = cand[q / 64] >> (q % 64);
+            if (!bits) {
+                q |= 63;
+                continue;
+            }
+            q += (uint32_t)__builtin_ctzll(bits);
+        }
         uint32_t p = order ? order[q] : q;
         if (first_need_absent(c, need, p) || !pattern_possible(c, s, need, p, &blk->patterns[p])) continue;
         memset(scratch, 0, s->ntok);
@@ -1294,6 +1410,8 @@ static int code_one_sentence(dyad_coder *c, const dyad_article *a, int si, const
     s.memo = &c->memo;
     s.convert_agents = c->opt.convert_agents;
     s.fwx = &c->fwx;
+    c->cur_dt = dt;
+    c->cur_nt = nt;
     for (size_t i = 0; i < nt; i++) {
         mark_present(c, dt[i].word);
         mark_member_word(c, dt[i].word);
@@ -1318,6 +1436,8 @@ static int code_one_sentence(dyad_coder *c, const dyad_article *a, int si, const
     c->memo.nused = 0;
     for (size_t i = 0; i < c->syn_nused; i++) c->syn_memo[c->syn_used[i]] = 0;
     c->syn_nused = 0;
+    c->cur_dt = NULL;
+    c->cur_nt = 0;
     for (size_t i = 0; i < nt; i++) {
         clear_present(c, dt[i].word);
         for (uint8_t k = 0; k < dt[i].next; k++) clear_present(c, dt[i].ext[k].word);
