@@ -532,6 +532,7 @@ dyad_coder *dyad_coder_new(const dyad_dict *dict, const dyad_code_options *opt) 
     c->p2 = dy_p2_rules_new(dict);
     index_patterns(c);
     dy_fword_index_init(&c->fwx);
+    dy_status_cues_index(&c->fwx);
     c->memo.cap = 4096;
     c->memo.key = dy_xcalloc(c->memo.cap, sizeof *c->memo.key);
     c->memo.val = dy_xcalloc(c->memo.cap, 1);

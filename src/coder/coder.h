@@ -45,12 +45,14 @@ typedef enum {
     DY_FW_SUB         /* while after before when because although since if unless whereas */
 } dy_fword;
 
-/* The function words by hash (units.c): dy_fword_index_init fills it. */
+/* The function words by hash (units.c: dy_fword_index_init), and the
+ * status cues in the same table (status.c: dy_status_cues_index). */
 enum { DY_FWORD_SLOTS = 512 };
 typedef struct {
     const char *word[DY_FWORD_SLOTS];  /* NULL: empty slot */
     uint8_t len[DY_FWORD_SLOTS];
     uint8_t fw[DY_FWORD_SLOTS];
+    uint8_t cue[DY_FWORD_SLOTS];       /* 1 + index into status.c's cues, 0: none */
 } dy_fword_index;
 
 typedef enum {
@@ -149,6 +151,11 @@ dy_fword dy_fword_of(const char *norm, size_t len);
  * miss a level). */
 void dy_fword_index_init(dy_fword_index *x);
 dy_fword dy_fword_find(const dy_fword_index *x, const char *norm, size_t len);
+/* The slot of a word in the table (inserted with fw 0 when insert is set), or -1. */
+long dy_fword_slot(dy_fword_index *x, const char *word, size_t len, int insert);
+long dy_fword_lookup(const dy_fword_index *x, const char *norm, size_t len);
+/* status.c: add the status cues to the table */
+void dy_status_cues_index(dy_fword_index *x);
 void dy_units_build(dy_sentence_parse *s, dy_arena *a);
 
 /* phrases.c */

@@ -81,23 +81,34 @@ static size_t fword_hash(const char *norm, size_t len) {
     return (len * 61 + w[0] * 31 + w[len - 1] * 7 + (len > 1 ? w[1] : 0)) & (DY_FWORD_SLOTS - 1);
 }
 
+long dy_fword_lookup(const dy_fword_index *x, const char *norm, size_t len) {
+    if (len == 0 || len > 255) return -1;
+    for (size_t h = fword_hash(norm, len); x->word[h]; h = (h + 1) & (DY_FWORD_SLOTS - 1))
+        if (x->len[h] == len && !memcmp(x->word[h], norm, len)) return (long)h;
+    return -1;
+}
+
+long dy_fword_slot(dy_fword_index *x, const char *word, size_t len, int insert) {
+    long at = dy_fword_lookup(x, word, len);
+    if (at >= 0 || !insert || len == 0 || len > 255) return at;
+    size_t h = fword_hash(word, len);
+    while (x->word[h]) h = (h + 1) & (DY_FWORD_SLOTS - 1);
+    x->word[h] = word;
+    x->len[h] = (uint8_t)len;
+    return (long)h;
+}
+
 void dy_fword_index_init(dy_fword_index *x) {
     memset(x, 0, sizeof *x);
     for (size_t i = 0; i < sizeof fwords / sizeof fwords[0]; i++) {
-        size_t len = strlen(fwords[i].word);
-        size_t h = fword_hash(fwords[i].word, len);
-        while (x->word[h]) h = (h + 1) & (DY_FWORD_SLOTS - 1);
-        x->word[h] = fwords[i].word;
-        x->len[h] = (uint8_t)len;
+        long h = dy_fword_slot(x, fwords[i].word, strlen(fwords[i].word), 1);
         x->fw[h] = fwords[i].fw;
     }
 }
 
 dy_fword dy_fword_find(const dy_fword_index *x, const char *norm, size_t len) {
-    if (len == 0 || len > 9) return DY_FW_NONE;
-    for (size_t h = fword_hash(norm, len); x->word[h]; h = (h + 1) & (DY_FWORD_SLOTS - 1))
-        if (x->len[h] == len && !memcmp(x->word[h], norm, len)) return (dy_fword)x->fw[h];
-    return DY_FW_NONE;
+    long h = dy_fword_lookup(x, norm, len);
+    return h < 0 ? DY_FW_NONE : (dy_fword)x->fw[h];
 }
 
 static uint8_t punct_kind(const dy_token *t) {
