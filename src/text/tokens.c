@@ -33,7 +33,9 @@ static int has_non_ascii(const char *s, size_t a, size_t b) {
     return 0;
 }
 
-static dy_token *push(tokeniser *t, size_t start, size_t end, dy_token_kind kind, uint8_t flags) {
+/* push with the answer of has_non_ascii known (wide: -1 when not). */
+static dy_token *push_known(tokeniser *t, size_t start, size_t end, dy_token_kind kind, uint8_t flags,
+                            int wide) {
     if (t->n == t->cap) {
         size_t cap = t->cap * 2;
         dy_token *v = dy_arena_alloc(t->a, cap * sizeof *v);
@@ -46,11 +48,15 @@ static dy_token *push(tokeniser *t, size_t start, size_t end, dy_token_kind kind
     tok->end = (uint32_t)end;
     tok->norm = NULL;
     /* Until norms are filled: 1 when the token needs the Unicode fold. */
-    tok->norm_len = (uint32_t)has_non_ascii(t->text, start, end);
+    tok->norm_len = (uint32_t)(wide >= 0 ? wide : has_non_ascii(t->text, start, end));
     tok->kind = (uint8_t)kind;
     tok->flags = (uint8_t)(flags | (t->space_before ? DY_TOKF_SPACE_BEFORE : 0));
     t->space_before = 0;
     return tok;
+}
+
+static dy_token *push(tokeniser *t, size_t start, size_t end, dy_token_kind kind, uint8_t flags) {
+    return push_known(t, start, end, kind, flags, -1);
 }
 
 /* Letters counted for the case flags. */
@@ -141,6 +147,7 @@ static size_t scan_word(tokeniser *t, size_t p) {
      * not be decoded twice; only "n't" takes a letter back. */
     case_count cc = {0, 0, -1};
     int recount = 0;
+    int wide = 0; /* a byte of 0x80 or more in the word (has_non_ascii; no NUL is a word byte) */
     for (;;) {
         size_t n;
         while (q < t->end) {
@@ -148,6 +155,7 @@ static size_t scan_word(tokeniser *t, size_t p) {
             if (!(f & (DY_CH_ALPHA | DY_CH_DIGIT | DY_CH_MARK))) break;
             if (f & DY_CH_ALPHA) alpha = 1;
             count_case(&cc, f);
+            wide |= (unsigned char)text[q] >= 0x80;
             q += n;
         }
         if (q >= t->end) break;
@@ -194,6 +202,7 @@ static size_t scan_word(tokeniser *t, size_t p) {
         } else {
             break;
         }
+        wide |= (unsigned char)text[q] >= 0x80; /* the joining character */
         q += n;
     }
     if (dots && q < t->end && text[q] == '.' && is_ascii_initialism(text + p, q - p)) {
@@ -210,7 +219,8 @@ static size_t scan_word(tokeniser *t, size_t p) {
     dy_token_kind kind = alpha ? DY_TOK_WORD : DY_TOK_NUMBER;
     uint8_t flags = recount ? case_flags(t, p, q) : case_flags_of(&cc);
     if (hyphen && alpha) flags |= DY_TOKF_HYPHEN;
-    push(t, p, q, kind, flags);
+    /* the "n't" and initialism stops only take back or add ASCII bytes */
+    push_known(t, p, q, kind, flags, wide);
     if (clitic_start) {
         /* Of the clitics only 's ends in s. */
         int possessive = ascii_lower((unsigned char)text[clitic_stop - 1]) == 's' &&
