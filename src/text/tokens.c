@@ -273,12 +273,10 @@ static size_t scan_other(tokeniser *t, size_t p) {
     return q;
 }
 
-static void fill_norms(tokeniser *t) {
-    size_t pool_size = 0;
-    for (size_t i = 0; i < t->n; i++)
-        if (t->v[i].kind != DY_TOK_POSSESSIVE && !t->v[i].norm_len)
-            pool_size += t->v[i].end - t->v[i].start + 1;
-    char *pool = pool_size ? dy_arena_alloc(t->a, pool_size) : NULL;
+static void fill_norms(tokeniser *t, size_t start) {
+    /* Tokens are disjoint stretches of [start, end): their ASCII copies and
+     * terminators fit in this, without a pass to add them up. */
+    char *pool = t->n ? dy_arena_alloc(t->a, t->end - start + t->n) : NULL;
     for (size_t i = 0; i < t->n; i++) {
         dy_token *tok = &t->v[i];
         size_t len = tok->end - tok->start;
@@ -321,7 +319,7 @@ size_t dy_tokenise(const char *text, size_t start, size_t end, dy_arena *a, dy_t
             p = scan_other(&t, p);
         }
     }
-    fill_norms(&t);
+    fill_norms(&t, start);
     *out = t.v;
     return t.n;
 }
