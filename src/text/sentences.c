@@ -386,12 +386,14 @@ static void split_block(splitter *s) {
     split_segment(s, seg, s->lines[s->nlines - 1].ce);
 }
 
-static size_t visible_run_end(const char *text, size_t p, size_t end) {
+/* The end of a run of printable ASCII (spaces included) from p: most of a
+ * line is one such run. */
+static size_t printable_run_end(const char *text, size_t p, size_t end) {
     for (; p + 8 <= end; p += 8) {
         uint64_t x = dy_swar_load(text + p);
-        if (dy_swar_any_high(x) || dy_swar_any_below(x, 0x21) || dy_swar_any_eq(x, 0x7F)) break;
+        if (dy_swar_any_high(x) || dy_swar_any_below(x, 0x20) || dy_swar_any_eq(x, 0x7F)) break;
     }
-    while (p < end && (unsigned char)(text[p] - 0x21) < 0x7F - 0x21) p++;
+    while (p < end && (unsigned char)(text[p] - 0x20) < 0x7F - 0x20) p++;
     return p;
 }
 
@@ -405,11 +407,17 @@ static size_t read_line(splitter *s, size_t p, line_info *l, int *para) {
     *para = 0;
     while (p < end) {
         unsigned char c = (unsigned char)text[p];
-        if (c > ' ' && c < 0x7F) {
-            /* a run of visible ASCII: content, and no break in it */
-            if (l->cs == SIZE_MAX) l->cs = p;
-            p = visible_run_end(text, p + 1, end);
-            l->ce = p;
+        if (c >= ' ' && c < 0x7F) {
+            /* a run of printable ASCII: no break in it, and its content runs
+             * from its first to its last character that is not a space */
+            size_t r = printable_run_end(text, p + 1, end), a = p, z = r;
+            while (a < r && text[a] == ' ') a++;
+            if (a < r) {
+                while (text[z - 1] == ' ') z--;
+                if (l->cs == SIZE_MAX) l->cs = a;
+                l->ce = z;
+            }
+            p = r;
             continue;
         }
         size_t n = 1;
