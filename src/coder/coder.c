@@ -16,10 +16,10 @@
 #include <string.h>
 
 /* One test of dy_pattern_possible, flattened out of the pattern's
- * elements: a synset (when set) must be possible, else word w must be
- * present (w == 0: never). */
+ * elements: synset syn - 1 (when set, an index into the coder's flat
+ * synsets) must be possible, else word w must be present (w == 0: never). */
 typedef struct {
-    const dy_synset *syn;
+    uint32_t syn;
     dy_word w;
 } pat_check;
 
@@ -34,6 +34,7 @@ struct dyad_coder {
     uint8_t *present;               /* bit per word id, set for the sentence being coded */
     size_t present_bits;
     dy_synset_memo memo;
+    dy_fword_index fwx;
     /* For each pattern of each verb block, a few words the pattern cannot
      * match without (0: none known): bit tests that skip most patterns. */
     const dy_verb_block **blk_key;  /* open addressing on the block pointer */
@@ -45,6 +46,39 @@ struct dyad_coder {
      * pre-filter need not chase each pattern's element arrays. */
     uint32_t *pat_chk_first;
     pat_check *pat_chk;
+    /* The synsets those tests name, flattened alike (a synset's members sit
+     * behind a pointer each, and a synset can have hundreds): synset j's
+     * members are syn_mem[syn_first[j] .. syn_first[j + 1]), member m's
+     * tests syn_chk[syn_mem[m] .. syn_mem[m + 1]). syn_memo[j] holds the
+     * sentence's answer (0 unknown, 1 possible, 2 not), syn_used the j set. */
+    const dy_synset **syn_key;      /* open addressing on the synset pointer */
+    uint32_t *syn_index;            /* of syn_key's slot */
+    size_t syn_cap, nsyn;
+    const dy_synset **syn_list;     /* by index, while flattening */
+    uint32_t *syn_first;
+    uint32_t *syn_mem;
+    pat_check *syn_chk;
+    uint8_t *syn_memo;
+    uint32_t *syn_used;
+    size_t syn_nused;
+    /* Members that are one word go into a table from the word to its
+     * synsets instead (syn_mem keeps the rest): marking a sentence's
+     * tokens there settles those synsets in a probe a token, where testing
+     * each member word costs a probe a member, for hundreds of members.
+     * Slot h: word sw_key[h], synsets sw_syn[sw_first[h] .. sw_first[h] + sw_n[h]). */
+    dy_word *sw_key;                /* 0: empty slot */
+    uint32_t *sw_first, *sw_n;
+    uint32_t *sw_syn;
+    size_t sw_cap;
+    /* Large blocks (see first_index): by first needed word, so that a try
+     * visits the patterns whose word is in the sentence, not all of them.
+     * blk_inv[slot]: 1 + index into inv, 0: not indexed. */
+    uint32_t *blk_inv;
+    struct first_index *inv;
+    size_t ninv;
+    /* the tokens whose words the present bits hold (the sentence being coded) */
+    const dy_dict_tok *cur_dt;
+    size_t cur_nt;
     FILE *trace;                    /* DYAD_CODER_TRACE set: the parse of every sentence */
     dy_p2_rules *p2;                /* PETRARCH-2 transformations, NULL when none */
     int time_shift;                 /* TABARI <TIME> phrases shift dates / discard */
@@ -101,12 +135,43 @@ typedef struct {
     size_t n, cap;
 } check_list;
 
-static void add_check(check_list *l, const dy_synset *syn, dy_word w) {
+static void add_check(check_list *l, uint32_t syn, dy_word w) {
     if (l->n == l->cap) {
         l->cap = l->cap ? l->cap * 2 : 1024;
         l->v = dy_xrealloc(l->v, l->cap * sizeof *l->v);
     }
     l->v[l->n++] = (pat_check){syn, w};
+}
+
+/* The flat index + 1 of a synset, numbering it on first sight (0: NULL). */
+static uint32_t synset_index(dyad_coder *c, const dy_synset *syn) {
+    if (!syn) return 0;
+    if (c->nsyn * 2 >= c->syn_cap) {
+        size_t ncap = c->syn_cap ? c->syn_cap * 2 : 256;
+        const dy_synset **nk = dy_xcalloc(ncap, sizeof *nk);
+        uint32_t *ni = dy_xcalloc(ncap, sizeof *ni);
+        for (size_t i = 0; i < c->syn_cap; i++) {
+            if (!c->syn_key[i]) continue;
+            size_t h = ((uintptr_t)c->syn_key[i] >> 4) & (ncap - 1);
+            while (nk[h]) h = (h + 1) & (ncap - 1);
+            nk[h] = c->syn_key[i];
+            ni[h] = c->syn_index[i];
+        }
+        free(c->syn_key);
+        free(c->syn_index);
+        c->syn_key = nk;
+        c->syn_index = ni;
+        c->syn_cap = ncap;
+    }
+    size_t h = ((uintptr_t)syn >> 4) & (c->syn_cap - 1);
+    while (c->syn_key[h] && c->syn_key[h] != syn) h = (h + 1) & (c->syn_cap - 1);
+    if (!c->syn_key[h]) {
+        if (c->nsyn % 64 == 0) c->syn_list = dy_xrealloc(c->syn_list, (c->nsyn + 64) * sizeof *c->syn_list);
+        c->syn_list[c->nsyn] = syn;
+        c->syn_key[h] = syn;
+        c->syn_index[h] = (uint32_t)c->nsyn++;
+    }
+    return c->syn_index[h] + 1;
 }
 
 static int is_needed(const dy_word need[NEED_WORDS], dy_word w) {
@@ -118,32 +183,32 @@ static int is_needed(const dy_word need[NEED_WORDS], dy_word w) {
 /* The tests seq_possible makes for q, less the words needs_met has already
  * proved present. Every test is a pure function of the sentence, so their
  * order does not change the answer. */
-static void flatten_seq(check_list *l, const dy_pat_seq *q, const dy_word need[NEED_WORDS]) {
+static void flatten_seq(dyad_coder *c, check_list *l, const dy_pat_seq *q, const dy_word need[NEED_WORDS]) {
     for (uint32_t k = 0; k < q->n; k++) {
         const dy_pat_elem *e = &q->elems[k];
         switch ((dy_pat_kind)e->kind) {
         case DY_PE_NP_HEAD:
             if (e->synset) {
-                add_check(l, e->synset, 0);
+                add_check(l, synset_index(c, e->synset), 0);
                 break;
             }
             /* fall through */
         case DY_PE_WORD:
-            if (!is_needed(need, e->word)) add_check(l, NULL, e->word);
+            if (!is_needed(need, e->word)) add_check(l, 0, e->word);
             break;
         case DY_PE_SYNSET:
-            add_check(l, e->synset, 0);
+            add_check(l, synset_index(c, e->synset), 0);
             if (!e->synset) return; /* never possible: word 0 */
             break;
         case DY_PE_PP:
-            if (!is_needed(need, e->word)) add_check(l, NULL, e->word);
-            flatten_seq(l, &e->sub, need);
+            if (!is_needed(need, e->word)) add_check(l, 0, e->word);
+            flatten_seq(c, l, &e->sub, need);
             break;
         case DY_PE_NP:
-            flatten_seq(l, &e->sub, need);
+            flatten_seq(c, l, &e->sub, need);
             break;
         case DY_PE_LITERAL:
-            add_check(l, NULL, 0);
+            add_check(l, 0, 0);
             return;
         default:
             break;
@@ -151,19 +216,178 @@ static void flatten_seq(check_list *l, const dy_pat_seq *q, const dy_word need[N
     }
 }
 
-static void flatten_pattern(check_list *l, const dy_pattern *p, const dy_word need[NEED_WORDS]) {
+static void flatten_pattern(dyad_coder *c, check_list *l, const dy_pattern *p, const dy_word need[NEED_WORDS]) {
     if (p->flags & DY_PAT_DEAD) {
-        add_check(l, NULL, 0);
+        add_check(l, 0, 0);
         return;
     }
-    flatten_seq(l, &p->pre, need);
-    flatten_seq(l, &p->post, need);
+    flatten_seq(c, l, &p->pre, need);
+    flatten_seq(c, l, &p->post, need);
+}
+
+/* Every synset the pattern tests named, members as seq_possible reads
+ * them; flattening a member can number further (nested) synsets, which
+ * the loop then reaches in turn. */
+typedef struct {
+    dy_word w;
+    uint32_t syn;
+} word_syn;
+
+static int word_syn_cmp(const void *a, const void *b) {
+    const word_syn *x = a, *y = b;
+    if (x->w != y->w) return x->w < y->w ? -1 : 1;
+    return x->syn < y->syn ? -1 : x->syn > y->syn;
+}
+
+static size_t sw_slot(const dyad_coder *c, dy_word w) {
+    size_t h = (size_t)(w * 2654435761u) & (c->sw_cap - 1);
+    while (c->sw_key[h] && c->sw_key[h] != w) h = (h + 1) & (c->sw_cap - 1);
+    return h;
+}
+
+/* The word -> synsets table from the one-word members found. */
+static void index_member_words(dyad_coder *c, word_syn *ws, size_t n) {
+    if (!n) return;
+    qsort(ws, n, sizeof *ws, word_syn_cmp);
+    c->sw_cap = 16;
+    while (c->sw_cap < n * 2) c->sw_cap *= 2;
+    c->sw_key = dy_xcalloc(c->sw_cap, sizeof *c->sw_key);
+    c->sw_first = dy_xcalloc(c->sw_cap, sizeof *c->sw_first);
+    c->sw_n = dy_xcalloc(c->sw_cap, sizeof *c->sw_n);
+    c->sw_syn = dy_xcalloc(n, sizeof *c->sw_syn);
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (i && ws[i].w == ws[i - 1].w && ws[i].syn == ws[i - 1].syn) continue;
+        size_t h = sw_slot(c, ws[i].w);
+        if (!c->sw_key[h]) {
+            c->sw_key[h] = ws[i].w;
+            c->sw_first[h] = (uint32_t)m;
+        }
+        c->sw_syn[m++] = ws[i].syn;
+        c->sw_n[h]++;
+    }
+}
+
+static void flatten_synsets(dyad_coder *c) {
+    static const dy_word none[NEED_WORDS] = {0};
+    size_t nmem = 0, cap_mem = 0;
+    check_list chk = {0};
+    word_syn *ws = NULL;
+    size_t nws = 0, cap_ws = 0;
+    c->syn_first = NULL;
+    for (size_t j = 0; j < c->nsyn; j++) {
+        if (j % 64 == 0) c->syn_first = dy_xrealloc(c->syn_first, (j + 65) * sizeof *c->syn_first);
+        c->syn_first[j] = (uint32_t)nmem;
+        const dy_synset *syn = c->syn_list[j];
+        for (uint32_t k = 0; k < syn->nmembers; k++) {
+            size_t at = chk.n;
+            flatten_seq(c, &chk, &syn->members[k], none);
+            if (chk.n == at + 1 && !chk.v[at].syn) {
+                /* one word: the table's, or (word 0) never possible */
+                if (chk.v[at].w) {
+                    if (nws == cap_ws) {
+                        cap_ws = cap_ws ? cap_ws * 2 : 256;
+                        ws = dy_xrealloc(ws, cap_ws * sizeof *ws);
+                    }
+                    ws[nws++] = (word_syn){chk.v[at].w, (uint32_t)j};
+                }
+                chk.n = at;
+                continue;
+            }
+            if (nmem + 2 > cap_mem) {
+                cap_mem = cap_mem ? cap_mem * 2 : 1024;
+                c->syn_mem = dy_xrealloc(c->syn_mem, cap_mem * sizeof *c->syn_mem);
+            }
+            c->syn_mem[nmem++] = (uint32_t)at;
+        }
+    }
+    index_member_words(c, ws, nws);
+    free(ws);
+    c->syn_first = dy_xrealloc(c->syn_first, (c->nsyn + 1) * sizeof *c->syn_first);
+    c->syn_first[c->nsyn] = (uint32_t)nmem;
+    c->syn_mem = dy_xrealloc(c->syn_mem, (nmem + 1) * sizeof *c->syn_mem);
+    c->syn_mem[nmem] = (uint32_t)chk.n;
+    c->syn_chk = chk.v;
+    c->syn_memo = dy_xcalloc(c->nsyn + 1, 1);
+    c->syn_used = dy_xcalloc(c->nsyn + 1, sizeof *c->syn_used);
+    free(c->syn_list);
+    c->syn_list = NULL;
 }
 
 static size_t block_slot(const dyad_coder *c, const dy_verb_block *b) {
     size_t h = ((uintptr_t)b >> 4) & (c->blk_cap - 1);
     while (c->blk_key[h] && c->blk_key[h] != b) h = (h + 1) & (c->blk_cap - 1);
     return h;
+}
+
+/* A block's patterns by their first needed word: a try need only visit
+ * the patterns whose first word is present, plus those with none, and
+ * blocks of PETRARCH-2 run to a few hundred patterns of which a handful
+ * pass. Bit p of a try's candidate set stands for pattern p. */
+enum { FIRST_INDEX_MIN = 64 };
+struct first_index {
+    uint32_t nwords64;              /* uint64_t words in a candidate set */
+    uint64_t *none;                 /* patterns without a needed word */
+    dy_word *key;                   /* 0: empty slot */
+    uint32_t *first, *n;            /* into list */
+    uint32_t *list;                 /* pattern indexes, ascending per word */
+    size_t cap;
+};
+
+static size_t first_slot(const struct first_index *x, dy_word w) {
+    size_t h = (size_t)(w * 2654435761u) & (x->cap - 1);
+    while (x->key[h] && x->key[h] != w) h = (h + 1) & (x->cap - 1);
+    return h;
+}
+
+static void build_first_index(struct first_index *x, const dy_word *need, uint32_t np) {
+    x->nwords64 = (np + 63) / 64;
+    x->none = dy_xcalloc(x->nwords64, sizeof *x->none);
+    x->cap = 16;
+    while (x->cap < (size_t)np * 2) x->cap *= 2;
+    x->key = dy_xcalloc(x->cap, sizeof *x->key);
+    x->first = dy_xcalloc(x->cap, sizeof *x->first);
+    x->n = dy_xcalloc(x->cap, sizeof *x->n);
+    x->list = dy_xcalloc(np ? np : 1, sizeof *x->list);
+    /* count, place, fill: each word's patterns end up ascending */
+    for (uint32_t p = 0; p < np; p++) {
+        dy_word w = need[(size_t)p * NEED_WORDS];
+        if (!w) {
+            x->none[p / 64] |= (uint64_t)1 << (p % 64);
+            continue;
+        }
+        size_t h = first_slot(x, w);
+        x->key[h] = w;
+        x->n[h]++;
+    }
+    uint32_t at = 0;
+    for (size_t h = 0; h < x->cap; h++) {
+        x->first[h] = at;
+        at += x->n[h];
+        x->n[h] = 0;
+    }
+    for (uint32_t p = 0; p < np; p++) {
+        dy_word w = need[(size_t)p * NEED_WORDS];
+        if (!w) continue;
+        size_t h = first_slot(x, w);
+        x->list[x->first[h] + x->n[h]++] = p;
+    }
+}
+
+static void free_first_index(struct first_index *x) {
+    free(x->none);
+    free(x->key);
+    free(x->first);
+    free(x->n);
+    free(x->list);
+}
+
+static void add_first_candidates(const struct first_index *x, dy_word w, uint64_t *set) {
+    if (!w) return;
+    size_t h = first_slot(x, w);
+    if (!x->key[h]) return;
+    for (uint32_t i = x->first[h]; i < x->first[h] + x->n[h]; i++)
+        set[x->list[i] / 64] |= (uint64_t)1 << (x->list[i] % 64);
 }
 
 static void index_patterns(dyad_coder *c) {
@@ -185,11 +409,20 @@ static void index_patterns(dyad_coder *c) {
         c->blk_first[h] = (uint32_t)at;
         for (uint32_t k = 0; k < b->npatterns; k++, at += NEED_WORDS) {
             needed_words(&b->patterns[k], c->pat_need + at);
-            flatten_pattern(&chk, &b->patterns[k], c->pat_need + at);
+            flatten_pattern(c, &chk, &b->patterns[k], c->pat_need + at);
             c->pat_chk_first[at / NEED_WORDS + 1] = (uint32_t)chk.n;
         }
     }
     c->pat_chk = chk.v;
+    flatten_synsets(c);
+    c->blk_inv = dy_xcalloc(c->blk_cap, sizeof *c->blk_inv);
+    for (size_t h = 0; h < c->blk_cap; h++) {
+        const dy_verb_block *b = c->blk_key[h];
+        if (!b || b->npatterns < FIRST_INDEX_MIN) continue;
+        if (c->ninv % 16 == 0) c->inv = dy_xrealloc(c->inv, (c->ninv + 16) * sizeof *c->inv);
+        build_first_index(&c->inv[c->ninv], c->pat_need + c->blk_first[h], b->npatterns);
+        c->blk_inv[h] = (uint32_t)++c->ninv;
+    }
 }
 
 static int needs_met(const dyad_coder *c, const dy_word *need) {
@@ -198,12 +431,51 @@ static int needs_met(const dyad_coder *c, const dy_word *need) {
     return 1;
 }
 
+static int check_ok(dyad_coder *c, const pat_check *x);
+
+/* synset_possible of patterns.c over the flat synsets, with the coder's
+ * own per-sentence memo. A synset not settled yet has none of its
+ * one-word members present (mark_member_word), so only the others count. */
+static int flat_synset_possible(dyad_coder *c, uint32_t j) {
+    if (c->syn_memo[j]) return c->syn_memo[j] == 1;
+    int ok = 0;
+    for (uint32_t m = c->syn_first[j]; m < c->syn_first[j + 1] && !ok; m++) {
+        ok = 1;
+        for (uint32_t k = c->syn_mem[m]; k < c->syn_mem[m + 1]; k++)
+            if (!check_ok(c, &c->syn_chk[k])) {
+                ok = 0;
+                break;
+            }
+    }
+    c->syn_memo[j] = ok ? 1 : 2;
+    c->syn_used[c->syn_nused++] = j;
+    return ok;
+}
+
+/* Synsets that a one-word member makes possible when word w is present:
+ * settled in the memo before any pattern asks. */
+static void mark_member_word(dyad_coder *c, dy_word w) {
+    if (!w || !c->sw_cap) return;
+    size_t h = sw_slot(c, w);
+    if (!c->sw_key[h]) return;
+    for (uint32_t i = c->sw_first[h]; i < c->sw_first[h] + c->sw_n[h]; i++) {
+        uint32_t j = c->sw_syn[i];
+        if (c->syn_memo[j]) continue;
+        c->syn_memo[j] = 1;
+        c->syn_used[c->syn_nused++] = j;
+    }
+}
+
+static int check_ok(dyad_coder *c, const pat_check *x) {
+    return x->syn ? flat_synset_possible(c, x->syn - 1) : word_present(c, x->w);
+}
+
 /* needs_met, then dy_pattern_possible's tests from the flat list built
  * with the needed words (the elements themselves are scattered in memory,
  * and this runs for every pattern of every verb, in both voices).
  * need: the block's needed words (NULL: unknown block). The flat list holds
  * only while the sentence tests the coder's own present bits. */
-static int pattern_possible(const dyad_coder *c, const dy_sentence_parse *s, const dy_word *need, uint32_t p,
+static int pattern_possible(dyad_coder *c, const dy_sentence_parse *s, const dy_word *need, uint32_t p,
                             const dy_pattern *pat) {
     if (need) {
         const dy_word *n = need + (size_t)p * NEED_WORDS;
@@ -211,13 +483,19 @@ static int pattern_possible(const dyad_coder *c, const dy_sentence_parse *s, con
         if (s->present == c->present) {
             size_t i = (size_t)(n - c->pat_need) / NEED_WORDS;
             for (uint32_t k = c->pat_chk_first[i]; k < c->pat_chk_first[i + 1]; k++) {
-                const pat_check *x = &c->pat_chk[k];
-                if (x->syn ? !dy_synset_possible(s, x->syn) : !word_present(c, x->w)) return 0;
+                if (!check_ok(c, &c->pat_chk[k])) return 0;
             }
             return 1;
         }
     }
     return dy_pattern_possible(s, pat);
+}
+
+/* The cheapest rejection, tested in the loops themselves before the call:
+ * pattern p's first needed word (its longest, usually its rarest) is not
+ * in the sentence. pattern_possible would say no as well. */
+static inline int first_need_absent(const dyad_coder *c, const dy_word *need, uint32_t p) {
+    return need && need[(size_t)p * NEED_WORDS] && !word_present(c, need[(size_t)p * NEED_WORDS]);
 }
 
 /* The needed words of a block's patterns (NEED_WORDS per pattern), or NULL
@@ -253,6 +531,8 @@ dyad_coder *dyad_coder_new(const dyad_dict *dict, const dyad_code_options *opt) 
     if (getenv("DYAD_CODER_TRACE")) c->trace = stderr;
     c->p2 = dy_p2_rules_new(dict);
     index_patterns(c);
+    dy_fword_index_init(&c->fwx);
+    dy_status_cues_index(&c->fwx);
     c->memo.cap = 4096;
     c->memo.key = dy_xcalloc(c->memo.cap, sizeof *c->memo.key);
     c->memo.val = dy_xcalloc(c->memo.cap, 1);
@@ -272,6 +552,20 @@ void dyad_coder_free(dyad_coder *c) {
     free(c->pat_chk_first);
     free(c->pat_chk);
     free(c->pat_need);
+    free(c->syn_key);
+    free(c->syn_index);
+    free(c->syn_first);
+    free(c->syn_mem);
+    free(c->syn_chk);
+    free(c->syn_memo);
+    free(c->syn_used);
+    free(c->sw_key);
+    free(c->sw_first);
+    free(c->sw_n);
+    free(c->sw_syn);
+    for (size_t i = 0; i < c->ninv; i++) free_first_index(&c->inv[i]);
+    free(c->inv);
+    free(c->blk_inv);
     dy_p2_rules_free(c->p2);
     free(c);
 }
@@ -569,6 +863,22 @@ static int match_regions_or_verb(const dy_sentence_parse *s, size_t v, const dy_
 static uint32_t later_same_path(dyad_coder *c, const dy_sentence_parse *s, size_t v, const dy_verb_block *blk,
                                 uint32_t p, const size_t *regions, const uint8_t *matched);
 
+/* The candidate set of a large block for the sentence being coded (NULL:
+ * not indexed): bit p set unless pattern p's first needed word is absent. */
+static const uint64_t *first_candidates(dyad_coder *c, const dy_verb_block *blk) {
+    if (!c->cur_dt || !c->blk_cap) return NULL;
+    size_t h = block_slot(c, blk);
+    if (c->blk_key[h] != blk || !c->blk_inv[h]) return NULL;
+    const struct first_index *x = &c->inv[c->blk_inv[h] - 1];
+    uint64_t *set = dy_arena_alloc(&c->arena, x->nwords64 * sizeof *set);
+    memcpy(set, x->none, x->nwords64 * sizeof *set);
+    for (size_t i = 0; i < c->cur_nt; i++) {
+        add_first_candidates(x, c->cur_dt[i].word, set);
+        for (uint8_t k = 0; k < c->cur_dt[i].next; k++) add_first_candidates(x, c->cur_dt[i].ext[k].word, set);
+    }
+    return set;
+}
+
 /* The first of the verb's patterns (in the family's order) that matches;
  * NULL when none does. *src / *tgt get the groups it names, used[] the
  * tokens it took as words. */
@@ -579,9 +889,19 @@ static const dy_pattern *try_patterns(dyad_coder *c, const dy_sentence_parse *s,
     if (!blk) return NULL;
     const uint32_t *order = pattern_order(c, blk);
     const dy_word *need = block_needs(c, blk);
+    const uint64_t *cand = order ? NULL : first_candidates(c, blk);
     for (uint32_t q = 0; q < blk->npatterns; q++) {
+        if (cand) {
+            /* to the next candidate: the patterns between fail first_need_absent */
+            uint64_t bits = cand[q / 64] >> (q % 64);
+            if (!bits) {
+                q |= 63;
+                continue;
+            }
+            q += (uint32_t)__builtin_ctzll(bits);
+        }
         uint32_t p = order ? order[q] : q;
-        if (!pattern_possible(c, s, need, p, &blk->patterns[p])) continue;
+        if (first_need_absent(c, need, p) || !pattern_possible(c, s, need, p, &blk->patterns[p])) continue;
         memset(scratch, 0, s->ntok);
         if (dy_pattern_match(s, v, &blk->patterns[p], src, tgt, scratch)) {
             for (size_t t = 0; t < s->ntok; t++) used[t] |= scratch[t];
@@ -622,7 +942,7 @@ static uint32_t later_same_path(dyad_coder *c, const dy_sentence_parse *s, size_
     for (uint32_t q = p + 1; q < blk->npatterns; q++) {
         const dy_pattern *pq = &blk->patterns[q];
         if (pq->pre.n != pp->pre.n || pq->post.n != pp->post.n) continue;
-        if (!pattern_possible(c, s, need, q, pq)) continue;
+        if (first_need_absent(c, need, q) || !pattern_possible(c, s, need, q, pq)) continue;
         int ss, tt;
         if (match_regions_or_verb(s, v, pq, regions, &ss, &tt, mine) && !memcmp(mine, matched, s->ntok)) best = q;
     }
@@ -636,7 +956,7 @@ static const dy_pattern *try_passive_patterns(dyad_coder *c, const dy_sentence_p
     if (!blk || !dy_p2_passive_regions(s, v, &regions[0], &regions[1], &regions[2])) return NULL;
     const dy_word *need = block_needs(c, blk);
     for (uint32_t p = 0; p < blk->npatterns; p++) {
-        if (!pattern_possible(c, s, need, p, &blk->patterns[p])) continue;
+        if (first_need_absent(c, need, p) || !pattern_possible(c, s, need, p, &blk->patterns[p])) continue;
         int ss, tt;
         if (match_regions_or_verb(s, v, &blk->patterns[p], regions, &ss, &tt, scratch)) {
             for (size_t t = 0; t < s->ntok; t++) used[t] |= scratch[t];
@@ -1163,9 +1483,16 @@ static int code_one_sentence(dyad_coder *c, const dyad_article *a, int si, const
     s.present_bits = c->present_bits;
     s.memo = &c->memo;
     s.convert_agents = c->opt.convert_agents;
+    s.fwx = &c->fwx;
+    c->cur_dt = dt;
+    c->cur_nt = nt;
     for (size_t i = 0; i < nt; i++) {
         mark_present(c, dt[i].word);
-        for (uint8_t k = 0; k < dt[i].next; k++) mark_present(c, dt[i].ext[k].word);
+        mark_member_word(c, dt[i].word);
+        for (uint8_t k = 0; k < dt[i].next; k++) {
+            mark_present(c, dt[i].ext[k].word);
+            mark_member_word(c, dt[i].ext[k].word);
+        }
     }
     s.names = ctx->names;
     dy_units_build(&s, &c->arena);
@@ -1181,6 +1508,10 @@ static int code_one_sentence(dyad_coder *c, const dyad_article *a, int si, const
     /* the per-sentence marks go, so the next sentence starts clean */
     for (size_t i = 0; i < c->memo.nused; i++) c->memo.key[c->memo.used[i]] = NULL;
     c->memo.nused = 0;
+    for (size_t i = 0; i < c->syn_nused; i++) c->syn_memo[c->syn_used[i]] = 0;
+    c->syn_nused = 0;
+    c->cur_dt = NULL;
+    c->cur_nt = 0;
     for (size_t i = 0; i < nt; i++) {
         clear_present(c, dt[i].word);
         for (uint8_t k = 0; k < dt[i].next; k++) clear_present(c, dt[i].ext[k].word);

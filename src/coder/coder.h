@@ -45,6 +45,16 @@ typedef enum {
     DY_FW_SUB         /* while after before when because although since if unless whereas */
 } dy_fword;
 
+/* The function words by hash (units.c: dy_fword_index_init), and the
+ * status cues in the same table (status.c: dy_status_cues_index). */
+enum { DY_FWORD_SLOTS = 512 };
+typedef struct {
+    const char *word[DY_FWORD_SLOTS];  /* NULL: empty slot */
+    uint8_t len[DY_FWORD_SLOTS];
+    uint8_t fw[DY_FWORD_SLOTS];
+    uint8_t cue[DY_FWORD_SLOTS];       /* 1 + index into status.c's cues, 0: none */
+} dy_fword_index;
+
 typedef enum {
     DY_U_WORD = 0,    /* any other word or number */
     DY_U_ACTOR,
@@ -120,6 +130,7 @@ typedef struct {
     int complex;            /* an actor coded +++ */
     const struct dy_p2_names *names; /* names the article tied to actors (p2.h), NULL none */
     const uint8_t *tok_fw;  /* per token: the dy_fword of a one-token word unit, else 0 (units.c) */
+    const dy_fword_index *fwx; /* the coder's function-word table, NULL: search */
 } dy_sentence_parse;
 
 /* What earlier sentences leave for pronouns and definite descriptions in
@@ -135,6 +146,16 @@ typedef struct {
 
 /* units.c */
 dy_fword dy_fword_of(const char *norm, size_t len);
+/* dy_fword_of by a small hash table (dy_fword_index), for the lookup every
+ * plain word of every sentence makes (the binary search costs a branch
+ * miss a level). */
+void dy_fword_index_init(dy_fword_index *x);
+dy_fword dy_fword_find(const dy_fword_index *x, const char *norm, size_t len);
+/* The slot of a word in the table (inserted with fw 0 when insert is set), or -1. */
+long dy_fword_slot(dy_fword_index *x, const char *word, size_t len, int insert);
+long dy_fword_lookup(const dy_fword_index *x, const char *norm, size_t len);
+/* status.c: add the status cues to the table */
+void dy_status_cues_index(dy_fword_index *x);
 void dy_units_build(dy_sentence_parse *s, dy_arena *a);
 
 /* phrases.c */

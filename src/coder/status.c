@@ -44,6 +44,13 @@ static void raise_to(dyad_status *cur, dyad_status s) {
     if (rank(s) > rank(*cur)) *cur = s;
 }
 
+void dy_status_cues_index(dy_fword_index *x) {
+    for (size_t c = 0; c < sizeof before_cues / sizeof before_cues[0]; c++) {
+        long h = dy_fword_slot(x, before_cues[c].word, strlen(before_cues[c].word), 1);
+        if (h >= 0 && !x->cue[h]) x->cue[h] = (uint8_t)(c + 1);
+    }
+}
+
 static int norm_is(const dy_token *t, const char *w) {
     /* the first letter rejects almost every cue without measuring it */
     if (t->norm_len && t->norm[0] != w[0]) return 0;
@@ -71,6 +78,12 @@ dyad_status dy_status_of(const dy_sentence_parse *s, size_t v, size_t clause_sta
         }
         if (norm_is(t, "no") && k + 1 < v && norm_is(&s->tok[s->u[k + 1].t0], "longer")) {
             raise_to(&st, DYAD_NEGATED);
+            continue;
+        }
+        if (s->fwx) {
+            /* the coder's table: one probe for the first cue the word is */
+            long h = dy_fword_lookup(s->fwx, t->norm, t->norm_len);
+            if (h >= 0 && s->fwx->cue[h]) raise_to(&st, before_cues[s->fwx->cue[h] - 1].status);
             continue;
         }
         for (size_t c = 0; c < sizeof before_cues / sizeof before_cues[0]; c++)

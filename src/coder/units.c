@@ -109,6 +109,41 @@ dy_fword dy_fword_of(const char *norm, size_t len) {
     return DY_FW_NONE;
 }
 
+static size_t fword_hash(const char *norm, size_t len) {
+    const unsigned char *w = (const unsigned char *)norm;
+    return (len * 61 + w[0] * 31 + w[len - 1] * 7 + (len > 1 ? w[1] : 0)) & (DY_FWORD_SLOTS - 1);
+}
+
+long dy_fword_lookup(const dy_fword_index *x, const char *norm, size_t len) {
+    if (len == 0 || len > 255) return -1;
+    for (size_t h = fword_hash(norm, len); x->word[h]; h = (h + 1) & (DY_FWORD_SLOTS - 1))
+        if (x->len[h] == len && !memcmp(x->word[h], norm, len)) return (long)h;
+    return -1;
+}
+
+long dy_fword_slot(dy_fword_index *x, const char *word, size_t len, int insert) {
+    long at = dy_fword_lookup(x, word, len);
+    if (at >= 0 || !insert || len == 0 || len > 255) return at;
+    size_t h = fword_hash(word, len);
+    while (x->word[h]) h = (h + 1) & (DY_FWORD_SLOTS - 1);
+    x->word[h] = word;
+    x->len[h] = (uint8_t)len;
+    return (long)h;
+}
+
+void dy_fword_index_init(dy_fword_index *x) {
+    memset(x, 0, sizeof *x);
+    for (size_t i = 0; i < sizeof fwords / sizeof fwords[0]; i++) {
+        long h = dy_fword_slot(x, fwords[i].word, strlen(fwords[i].word), 1);
+        x->fw[h] = fwords[i].fw;
+    }
+}
+
+dy_fword dy_fword_find(const dy_fword_index *x, const char *norm, size_t len) {
+    long h = dy_fword_lookup(x, norm, len);
+    return h < 0 ? DY_FW_NONE : (dy_fword)x->fw[h];
+}
+
 static uint8_t punct_kind(const dy_token *t) {
     if (t->norm_len == 1) {
         switch (t->norm[0]) {
@@ -271,11 +306,12 @@ void dy_units_build(dy_sentence_parse *s, dy_arena *a) {
         dy_actor_hit ah = {0};
         dy_agent_hit gh = {0};
         dy_verb_hit vh = {0};
-        /* every phrase starts with a dictionary word: most tokens need no trie walk */
+        /* most tokens start no phrase at all (dy_dict_tok.starts): no trie walk */
         int known = s->dt[i].word != 0 || s->dt[i].next != 0;
-        size_t la = known ? dy_dict_actor_match(s->d, s->dt, n, i, &ah) : 0;
-        size_t lg = known ? dy_dict_agent_match(s->d, s->dt, n, i, &gh) : 0;
-        size_t lv = known ? dy_dict_verb_match(s->d, s->dt, n, i, &vh) : 0;
+        int starts = s->dt[i].starts != 0;
+        size_t la = starts ? dy_dict_actor_match(s->d, s->dt, n, i, &ah) : 0;
+        size_t lg = starts ? dy_dict_agent_match(s->d, s->dt, n, i, &gh) : 0;
+        size_t lv = starts ? dy_dict_verb_match(s->d, s->dt, n, i, &vh) : 0;
         if (!lv && known && s->family == DY_FAM_TABARI) lv = tabari_d_ending(s, i, &vh);
         if (lv && (!verb_allowed(s, u, nu, i, allcaps) || noun_after_article(s, u, nu, i, &vh))) lv = 0;
         if (lv && s->family == DY_FAM_PETRARCH2 && dy_p2_verb_is_noun(s, u, nu, i, i + lv)) lv = 0;
@@ -322,7 +358,7 @@ void dy_units_build(dy_sentence_parse *s, dy_arena *a) {
             x->verb_tok = vh.verb;
             x->t1 = (uint32_t)(i + lv);
         } else {
-            x->fw = (uint8_t)dy_fword_of(t->norm, t->norm_len);
+            x->fw = (uint8_t)(s->fwx ? dy_fword_find(s->fwx, t->norm, t->norm_len) : dy_fword_of(t->norm, t->norm_len));
             tok_fw[i] = x->fw;
             x->kind = (x->fw == DY_FW_PRON || x->fw == DY_FW_POSSPRON) ? DY_U_PRONOUN : DY_U_WORD;
             if (x->fw == DY_FW_MODAL && month_may(s->tok, n, i)) tok_fw[i] = x->fw = DY_FW_NONE;

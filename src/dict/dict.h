@@ -101,6 +101,8 @@ enum {
 typedef struct {
     dy_word word;                      /* exact id, 0 when unknown */
     uint8_t next;                      /* entries used in ext[] */
+    uint8_t starts;                    /* dictionary-internal bits: the kinds of phrase that can
+                                          start at this token (0: none, so no match starts here) */
     dy_tok_ext ext[DY_TOK_MAX_EXT];    /* longest prefix first; only for stem/ending words */
 } dy_dict_tok;
 
@@ -118,8 +120,20 @@ typedef enum {
 } dy_match_mode;
 
 /* Does token t match dictionary word w under mode m? (What the tries use;
- * exposed for pattern elements.) */
-int dy_dict_tok_matches(const dy_dict_tok *t, dy_word w, dy_match_mode m);
+ * exposed for pattern elements, whose matching calls it per element and
+ * position: inline.) */
+static inline int dy_dict_tok_matches(const dy_dict_tok *t, dy_word w, dy_match_mode m) {
+    if (!w) return 0;
+    if (t->word == w) return 1;
+    if (m == DY_MATCH_EXACT) return 0;
+    for (unsigned i = 0; i < t->next; i++) {
+        if (t->ext[i].word != w) continue;
+        if (m == DY_MATCH_STEM) return 1;
+        if (m == DY_MATCH_NOUN && (t->ext[i].ending & DY_END_NOUN)) return 1;
+        if (m == DY_MATCH_VERB && (t->ext[i].ending & DY_END_VERB)) return 1;
+    }
+    return 0;
+}
 
 /* ---------------------------------------------------------------- codes */
 

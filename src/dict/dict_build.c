@@ -449,7 +449,49 @@ void dy_build_finish(dyad_dict *d) {
     d->st.words = d->wtext.n - 1;
     d->st.transforms = d->transforms.n;
     d->st.time_entries = d->times.n;
+    dy_build_root_table(d);
     d->finished = 1;
+}
+
+static void build_edge_bloom(dyad_dict *d) {
+    free(d->ebloom);
+    d->ebloom = NULL;
+    size_t bits = 64;
+    while (bits < d->ecount * 8 && bits < ((size_t)1 << 24)) bits *= 2;
+    uint64_t *bl = dy_xcalloc(bits / 64, sizeof *bl);
+    d->ebloom_mask = bits - 1;
+    for (size_t i = 0; i < d->ecap; i++) {
+        if (!d->edges[i].child) continue;
+        size_t b = dy_edge_bloom_bit(d, dy_mix64(d->edges[i].key));
+        bl[b >> 6] |= (uint64_t)1 << (b & 63);
+    }
+    d->ebloom = bl;
+}
+
+void dy_build_root_table(dyad_dict *d) {
+    build_edge_bloom(d);
+    free(d->rootc);
+    d->rootc = NULL;
+    size_t bytes = (d->wtext.n ? d->wtext.n : 1) * DY_ROOT_STRIDE * sizeof *d->rootc;
+    dy_root_edge *rc = aligned_alloc(64, (bytes + 63) & ~(size_t)63);
+    if (!rc) dy_oom();
+    memset(rc, 0, bytes);
+    for (size_t i = 0; i < d->ecap; i++) {
+        const dy_edge *e = &d->edges[i];
+        uint32_t bits = (uint32_t)e->key;
+        if (!e->child || (bits & 7u) != dy_edge_bits(0, DY_MATCH_EXACT, 0)) continue;
+        uint32_t node = (uint32_t)(e->key >> 32), w = bits >> 3;
+        for (int t = 0; t < DY_TRIE_COUNT; t++) {
+            if (d->root[t] != node || w >= d->wtext.n) continue;
+            uint32_t pay = d->npay.v[e->child];
+            if (pay > DY_ROOT_PAY_MAX) {
+                free(rc); /* walks probe the edge table as without the table */
+                return;
+            }
+            rc[(size_t)w * DY_ROOT_STRIDE + t] = (dy_root_edge){e->child, pay << 8 | d->nmask.v[e->child]};
+        }
+    }
+    d->rootc = rc;
 }
 
 void dyad_dict_free(dyad_dict *d) {
@@ -457,6 +499,8 @@ void dyad_dict_free(dyad_dict *d) {
     if (d->image) {
         /* a mapped cache owns every array; nothing was allocated one by one */
         munmap(d->image, d->image_len);
+        free(d->rootc);
+        free(d->ebloom);
         dy_arena_free(&d->arena);
         dy_arena_free(&d->scratch);
         free(d);
@@ -470,6 +514,8 @@ void dyad_dict_free(dyad_dict *d) {
     free(d->npay.v);
     free(d->nmask.v);
     free(d->edges);
+    free(d->rootc);
+    free(d->ebloom);
     free(d->actors.v);
     free(d->acode_entry.v);
     free(d->acode.v);

@@ -495,6 +495,7 @@ dyad_dict *dy_dict_cache_load(const char *path, dyad_diag *diag) {
     d->files.n = h->cnt[S_FILES];
     for (size_t i = 0; i < d->files.n; i++) d->files.v[i] = at(&f, AS_PTR(fl[i]));
 #undef TAKE
+    if (!f.bad) dy_build_root_table(d);
     d->finished = 1;
     if (f.bad) {
         dyad_diag_report(diag, DYAD_ERROR, path, 0, 0, "dictionary cache is corrupt");

@@ -68,6 +68,18 @@ enum {
     DY_WEXT_DEEP0 = 1u << 8      /* << trie: some other edge of that trie carries this word */
 };
 _Static_assert(DY_TRIE_COUNT <= 7, "the DY_WEXT_* trie bits of a word fit in 16 bits");
+_Static_assert(DY_TRIE_COUNT <= 8, "dy_dict_tok.starts holds a bit per trie");
+
+/* One entry of the root table (see rootc). */
+typedef struct {
+    uint32_t child;              /* 0: no such edge */
+    uint32_t pay_mask;           /* the child's payload << 8 | its nmask */
+} dy_root_edge;
+#define DY_ROOT_PAY_MAX (UINT32_MAX >> 8)
+
+/* A row of the root table: 64 bytes, so an aligned row is one cache line. */
+#define DY_ROOT_STRIDE 8
+_Static_assert(DY_TRIE_COUNT <= DY_ROOT_STRIDE, "a root table row holds every trie");
 
 typedef struct {
     const dy_pat_elem *elem;     /* element whose synset is to be resolved */
@@ -100,6 +112,20 @@ struct dyad_dict {
     dy_edge *edges;
     size_t ecap, ecount;
     uint32_t root[DY_TRIE_COUNT];
+    /* rootc[w * DY_ROOT_STRIDE + trie]: the child of that trie's root by word
+     * w taken exactly, with the child's payload and edge mask. Nearly every
+     * token that starts a phrase does so exactly, and a token is tried
+     * against every trie in turn: one row answers for all of them and for
+     * the child's node arrays, where the edge table and those arrays cost a
+     * cache miss each per trie. Derived when a dictionary is finished or
+     * mapped (not part of the cache image); NULL when a payload does not fit. */
+    dy_root_edge *rootc;
+    /* One bit per hash of each edge's key (k = 1, eight bits an edge): most
+     * probes below a root are for words the node has no edge for, and the
+     * filter (an L2-sized array) turns about nine in ten of them away before
+     * they reach the edge table. Derived like rootc; NULL: probe always. */
+    uint64_t *ebloom;
+    size_t ebloom_mask;                  /* bits - 1 */
 
     /* actors */
     DY_VEC(dy_actor_entry) actors;
@@ -168,10 +194,20 @@ static inline uint64_t dy_mix64(uint64_t x) {
     x ^= x >> 33;
     return x;
 }
+/* The bloom bit of an edge key, from its mixed hash: high bits, where the
+ * table slot uses the low ones. */
+static inline size_t dy_edge_bloom_bit(const dyad_dict *d, uint64_t hash) {
+    return (size_t)(hash >> 40) & d->ebloom_mask;
+}
 static inline uint32_t dy_trie_child_inline(const dyad_dict *d, uint32_t node, uint32_t bits) {
     uint64_t key = ((uint64_t)node << 32) | bits;
     size_t mask = d->ecap - 1;
-    size_t i = (size_t)dy_mix64(key) & mask;
+    uint64_t hash = dy_mix64(key);
+    if (d->ebloom) {
+        size_t b = dy_edge_bloom_bit(d, hash);
+        if (!((d->ebloom[b >> 6] >> (b & 63)) & 1)) return 0;
+    }
+    size_t i = (size_t)hash & mask;
     for (;;) {
         const dy_edge *e = &d->edges[i];
         if (!e->child) return 0;
@@ -179,6 +215,9 @@ static inline uint32_t dy_trie_child_inline(const dyad_dict *d, uint32_t node, u
         i = (i + 1) & mask;
     }
 }
+
+/* Fill d->rootc and d->ebloom from the edge table (after the last insert). */
+void dy_build_root_table(dyad_dict *d);
 
 /* Actor: the entry of a phrase node (created on first use). */
 uint32_t dy_build_actor_entry(dyad_dict *d, uint32_t node, const char *root);

@@ -17,7 +17,22 @@ static uint8_t ending_of(const char *rest, size_t n) {
 /* Tokens longer than this hash their prefixes one by one (rare). */
 #define PREFIX_HASH_MAX 64
 
+/* The tries whose root has an edge by the token's word; every trie when it
+ * has stem entries (those are not worth sorting out). */
+static uint8_t starts_of(const dyad_dict *d, const dy_dict_tok *t) {
+    if (t->next) return (uint8_t)((1u << DY_TRIE_COUNT) - 1);
+    if (!t->word) return 0;
+    return (uint8_t)((d->wext.v[t->word] / DY_WEXT_ROOT0) & ((1u << DY_TRIE_COUNT) - 1));
+}
+
+static void tok_resolve(const dyad_dict *d, const char *norm, size_t len, dy_dict_tok *out);
+
 void dy_dict_tok_resolve(const dyad_dict *d, const char *norm, size_t len, dy_dict_tok *out) {
+    tok_resolve(d, norm, len, out);
+    out->starts = d ? starts_of(d, out) : 0;
+}
+
+static void tok_resolve(const dyad_dict *d, const char *norm, size_t len, dy_dict_tok *out) {
     out->next = 0;
     if (!d || !d->has_ext || len > PREFIX_HASH_MAX) {
         out->word = dy_dict_word(d, norm, len);
@@ -40,18 +55,6 @@ void dy_dict_tok_resolve(const dyad_dict *d, const char *norm, size_t len, dy_di
     }
 }
 
-int dy_dict_tok_matches(const dy_dict_tok *t, dy_word w, dy_match_mode m) {
-    if (!w) return 0;
-    if (t->word == w) return 1;
-    if (m == DY_MATCH_EXACT) return 0;
-    for (unsigned i = 0; i < t->next; i++) {
-        if (t->ext[i].word != w) continue;
-        if (m == DY_MATCH_STEM) return 1;
-        if (m == DY_MATCH_NOUN && (t->ext[i].ending & DY_END_NOUN)) return 1;
-        if (m == DY_MATCH_VERB && (t->ext[i].ending & DY_END_VERB)) return 1;
-    }
-    return 0;
-}
 
 /* ---------------------------------------------------------------- trie walks */
 
@@ -62,17 +65,19 @@ typedef struct {
     size_t best_end;
     uint32_t best_pay;
     uint32_t root;
+    int trie;
     uint16_t root_bit;           /* DY_WEXT_ROOT0 << trie */
     uint16_t deep_bit;           /* DY_WEXT_DEEP0 << trie */
 } walk_state;
 
 static void walk(walk_state *w, uint32_t node, size_t pos);
+static void visit(walk_state *w, uint32_t node, uint32_t pay, uint8_t mask, size_t pos);
 
-/* Follow every edge out of node that token t can take (edges with the given
- * gap bit), exact words first so that ties go to exact matches. */
-static void step(walk_state *w, uint32_t node, const dy_dict_tok *t, size_t next, unsigned gap) {
+/* Follow every edge out of node (mask: its nmask) that token t can take
+ * (edges with the given gap bit), exact words first so that ties go to
+ * exact matches. */
+static void step(walk_state *w, uint32_t node, uint8_t mask, const dy_dict_tok *t, size_t next, unsigned gap) {
     const dyad_dict *d = w->d;
-    uint8_t mask = d->nmask.v[node];
     /* a word that starts (continues) no phrase of this trie needs no probe */
     uint16_t need = node == w->root ? w->root_bit : w->deep_bit;
     if (t->word && (d->wext.v[t->word] & need)) {
@@ -81,6 +86,11 @@ static void step(walk_state *w, uint32_t node, const dy_dict_tok *t, size_t next
         for (int k = 0; k < 4; k++) {
             unsigned m = order[k];
             if (!(mask & (1u << (m * 2 + gap)))) continue;
+            if (m == DY_MATCH_EXACT && !gap && node == w->root && d->rootc) {
+                const dy_root_edge *r = &d->rootc[(size_t)t->word * DY_ROOT_STRIDE + w->trie];
+                if (r->child) visit(w, r->child, r->pay_mask >> 8, (uint8_t)r->pay_mask, next);
+                continue;
+            }
             uint32_t c = dy_trie_child_inline(d, node, dy_edge_bits(t->word, m, gap));
             if (c) walk(w, c, next);
         }
@@ -103,27 +113,41 @@ static void step(walk_state *w, uint32_t node, const dy_dict_tok *t, size_t next
     }
 }
 
-static void walk(walk_state *w, uint32_t node, size_t pos) {
-    const dyad_dict *d = w->d;
-    uint32_t pay = d->npay.v[node];
+/* walk with the node's payload and mask already in hand */
+static void visit(walk_state *w, uint32_t node, uint32_t pay, uint8_t mask, size_t pos) {
     if (pay && pos > w->best_end) {
         w->best_end = pos;
         w->best_pay = pay;
     }
-    uint8_t mask = d->nmask.v[node];
     if (!mask || pos >= w->n) return;
-    if (mask & 0x55) step(w, node, &w->toks[pos], pos + 1, 0);
+    if (mask & 0x55) step(w, node, mask, &w->toks[pos], pos + 1, 0);
     if (mask & 0xAA)
-        for (size_t p = pos; p < w->n; p++) step(w, node, &w->toks[p], p + 1, 1);
+        for (size_t p = pos; p < w->n; p++) step(w, node, mask, &w->toks[p], p + 1, 1);
+}
+
+static void walk(walk_state *w, uint32_t node, size_t pos) {
+    visit(w, node, w->d->npay.v[node], w->d->nmask.v[node], pos);
 }
 
 static size_t trie_match(const dyad_dict *d, int trie, const dy_dict_tok *toks, size_t n, size_t i,
                          uint32_t *pay) {
     *pay = 0;
     if (!d || i >= n) return 0;
-    walk_state w = {d, toks, n, i, 0, d->root[trie], (uint16_t)(DY_WEXT_ROOT0 << trie),
+    walk_state w = {d, toks, n, i, 0, d->root[trie], trie, (uint16_t)(DY_WEXT_ROOT0 << trie),
                     (uint16_t)(DY_WEXT_DEEP0 << trie)};
-    walk(&w, d->root[trie], i);
+    const dy_dict_tok *t = &toks[i];
+    if (!t->next && d->rootc && d->nmask.v[w.root] == 1u << (DY_MATCH_EXACT * 2)) {
+        /* Only exact, gapless edges leave the root (PETRARCH, and most
+         * tries of a native set): for a token without stems the root step
+         * is the row, and most tokens start nothing (every trie is tried
+         * at every token). */
+        if (!((t->starts >> trie) & 1)) return 0;
+        const dy_root_edge *r = &d->rootc[(size_t)t->word * DY_ROOT_STRIDE + trie];
+        if (!r->child) return 0;
+        visit(&w, r->child, r->pay_mask >> 8, (uint8_t)r->pay_mask, i + 1);
+    } else {
+        walk(&w, d->root[trie], i);
+    }
     if (!w.best_pay) return 0;
     *pay = w.best_pay;
     return w.best_end - i;

@@ -1,6 +1,7 @@
 /* Checks and small conversions shared by every article reader. */
 #include "io/read.h"
 #include "util/date.h"
+#include "util/swar.h"
 #include "util/utf8.h"
 #include "util/xalloc.h"
 #include <ctype.h>
@@ -37,6 +38,10 @@ size_t dy_read_check_utf8(const char *name, const char *line_start, long line, c
                           size_t len, dyad_diag *diag) {
     size_t bad = 0, first_bad = 0;
     for (size_t i = 0; i < len;) {
+        if (i + 8 <= len && !dy_swar_any_high(dy_swar_load(text + i))) {
+            i += 8; /* eight ASCII bytes */
+            continue;
+        }
         if ((unsigned char)text[i] < 0x80) {
             i++;
             continue;

@@ -16,6 +16,7 @@
 #include "text/abbrev.h"
 #include "text/text.h"
 #include "text/textchar.h"
+#include "util/swar.h"
 #include "util/xalloc.h"
 #include <string.h>
 
@@ -48,8 +49,9 @@ static unsigned flags_at(const splitter *s, size_t p, size_t end, size_t *n) {
 }
 
 static size_t count_chars(const char *text, size_t a, size_t b) {
-    size_t n = 0;
-    for (size_t i = a; i < b; i++) n += ((unsigned char)text[i] & 0xC0) != 0x80;
+    size_t n = 0, i = a;
+    for (; i + 8 <= b; i += 8) n += 8 - dy_swar_continuations(dy_swar_load(text + i));
+    for (; i < b; i++) n += ((unsigned char)text[i] & 0xC0) != 0x80;
     return n;
 }
 
@@ -188,19 +190,33 @@ static int ends_here(const splitter *s, size_t seg_start, size_t group, term_kin
     return !(wf & DY_CH_LOWER);
 }
 
+/* The first byte at or after p that may end a sentence: an ASCII . ? ! or
+ * any non-ASCII byte. Its own loop, so that p stays in a register over the
+ * bulk of the text. */
+static size_t skip_plain(const char *text, size_t p, size_t end) {
+    for (; p + 8 <= end; p += 8) {
+        uint64_t x = dy_swar_load(text + p);
+        if (dy_swar_any_high(x) || dy_swar_any_eq(x, '.') || dy_swar_any_eq(x, '?') || dy_swar_any_eq(x, '!'))
+            break;
+    }
+    while (p < end) {
+        unsigned char c = (unsigned char)text[p];
+        if (c >= 0x80 || c == '.' || c == '?' || c == '!') break;
+        p++;
+    }
+    return p;
+}
+
 /* Split one run of text that holds no forced break. */
 static void split_segment(splitter *s, size_t start, size_t end) {
     const char *text = s->text;
     size_t sent = start, p = start;
     while (p < end) {
+        p = skip_plain(text, p, end);
+        if (p >= end) break;
         unsigned char c = (unsigned char)text[p];
         size_t n = 1;
-        if (c < 0x80) {
-            if (c != '.' && c != '?' && c != '!') {
-                p++;
-                continue;
-            }
-        } else if (!(flags_at(s, p, end, &n) & DY_CH_TERM)) {
+        if (c >= 0x80 && !(flags_at(s, p, end, &n) & DY_CH_TERM)) {
             p += n;
             continue;
         }
@@ -282,7 +298,8 @@ static int ends_mid_phrase(const splitter *s, const line_info *l) {
     if (n == 0 || n > 6) return 0; /* longer than any word in the list */
     for (size_t i = 0; i < sizeof continuation_words / sizeof continuation_words[0]; i++) {
         const char *cw = continuation_words[i];
-        if (strlen(cw) == n && !memcmp(cw, s->text + w, n)) return 1;
+        /* the first letter settles most: strlen runs for few */
+        if (cw[0] == s->text[w] && strlen(cw) == n && !memcmp(cw, s->text + w, n)) return 1;
     }
     return 0;
 }
@@ -369,6 +386,17 @@ static void split_block(splitter *s) {
     split_segment(s, seg, s->lines[s->nlines - 1].ce);
 }
 
+/* The end of a run of printable ASCII (spaces included) from p: most of a
+ * line is one such run. */
+static size_t printable_run_end(const char *text, size_t p, size_t end) {
+    for (; p + 8 <= end; p += 8) {
+        uint64_t x = dy_swar_load(text + p);
+        if (dy_swar_any_high(x) || dy_swar_any_below(x, 0x20) || dy_swar_any_eq(x, 0x7F)) break;
+    }
+    while (p < end && (unsigned char)(text[p] - 0x20) < 0x7F - 0x20) p++;
+    return p;
+}
+
 /* Read the line at p: fills *l, returns where the next line starts, and
  * sets *para when the line ended with a paragraph break. */
 static size_t read_line(splitter *s, size_t p, line_info *l, int *para) {
@@ -379,6 +407,19 @@ static size_t read_line(splitter *s, size_t p, line_info *l, int *para) {
     *para = 0;
     while (p < end) {
         unsigned char c = (unsigned char)text[p];
+        if (c >= ' ' && c < 0x7F) {
+            /* a run of printable ASCII: no break in it, and its content runs
+             * from its first to its last character that is not a space */
+            size_t r = printable_run_end(text, p + 1, end), a = p, z = r;
+            while (a < r && text[a] == ' ') a++;
+            if (a < r) {
+                while (text[z - 1] == ' ') z--;
+                if (l->cs == SIZE_MAX) l->cs = a;
+                l->ce = z;
+            }
+            p = r;
+            continue;
+        }
         size_t n = 1;
         unsigned f = c < 0x80 ? dy_ascii_char_flags[c] : flags_at(s, p, end, &n);
         if (f & DY_CH_BREAK) {

@@ -33,7 +33,9 @@ static int has_non_ascii(const char *s, size_t a, size_t b) {
     return 0;
 }
 
-static dy_token *push(tokeniser *t, size_t start, size_t end, dy_token_kind kind, uint8_t flags) {
+/* push with the answer of has_non_ascii known (wide: -1 when not). */
+static dy_token *push_known(tokeniser *t, size_t start, size_t end, dy_token_kind kind, uint8_t flags,
+                            int wide) {
     if (t->n == t->cap) {
         size_t cap = t->cap * 2;
         dy_token *v = dy_arena_alloc(t->a, cap * sizeof *v);
@@ -46,28 +48,42 @@ static dy_token *push(tokeniser *t, size_t start, size_t end, dy_token_kind kind
     tok->end = (uint32_t)end;
     tok->norm = NULL;
     /* Until norms are filled: 1 when the token needs the Unicode fold. */
-    tok->norm_len = (uint32_t)has_non_ascii(t->text, start, end);
+    tok->norm_len = (uint32_t)(wide >= 0 ? wide : has_non_ascii(t->text, start, end));
     tok->kind = (uint8_t)kind;
     tok->flags = (uint8_t)(flags | (t->space_before ? DY_TOKF_SPACE_BEFORE : 0));
     t->space_before = 0;
     return tok;
 }
 
+static dy_token *push(tokeniser *t, size_t start, size_t end, dy_token_kind kind, uint8_t flags) {
+    return push_known(t, start, end, kind, flags, -1);
+}
+
+/* Letters counted for the case flags. */
+typedef struct {
+    size_t letters, upper;
+    int first_upper;             /* -1: no letter yet */
+} case_count;
+
+static void count_case(case_count *c, unsigned f) {
+    if (!(f & DY_CH_ALPHA)) return;
+    c->letters++;
+    if (f & DY_CH_UPPER) c->upper++;
+    if (c->first_upper < 0) c->first_upper = (f & DY_CH_UPPER) != 0;
+}
+
+static uint8_t case_flags_of(const case_count *c) {
+    uint8_t flags = 0;
+    if (c->first_upper == 1) flags |= DY_TOKF_CAPITAL;
+    if (c->letters > 1 && c->upper == c->letters) flags |= DY_TOKF_ALLCAPS;
+    return flags;
+}
+
 /* Case flags from the letters of [start, end). */
 static uint8_t case_flags(const tokeniser *t, size_t start, size_t end) {
-    size_t letters = 0, upper = 0;
-    int first_upper = -1;
-    for (size_t p = start, n; p < end; p += n) {
-        unsigned f = flags_at(t, p, &n);
-        if (!(f & DY_CH_ALPHA)) continue;
-        letters++;
-        if (f & DY_CH_UPPER) upper++;
-        if (first_upper < 0) first_upper = (f & DY_CH_UPPER) != 0;
-    }
-    uint8_t flags = 0;
-    if (first_upper == 1) flags |= DY_TOKF_CAPITAL;
-    if (letters > 1 && upper == letters) flags |= DY_TOKF_ALLCAPS;
-    return flags;
+    case_count c = {0, 0, -1};
+    for (size_t p = start, n; p < end; p += n) count_case(&c, flags_at(t, p, &n));
+    return case_flags_of(&c);
 }
 
 /* The clitic starting with the apostrophe at p ("'s", "'re", "'ve", "'ll",
@@ -126,15 +142,28 @@ static size_t scan_word(tokeniser *t, size_t p) {
     size_t q = p;
     int alpha = 0, hyphen = 0, dots = 0;
     size_t clitic_start = 0, clitic_stop = 0;
+    /* The case flags, counted on the way: every letter of the word is in
+     * one of these runs (what joins them is no letter), so the word need
+     * not be decoded twice; only "n't" takes a letter back. */
+    case_count cc = {0, 0, -1};
+    int recount = 0;
+    int wide = 0; /* a byte of 0x80 or more in the word (has_non_ascii; no NUL is a word byte) */
     for (;;) {
         size_t n;
         while (q < t->end) {
             unsigned f = flags_at(t, q, &n);
             if (!(f & (DY_CH_ALPHA | DY_CH_DIGIT | DY_CH_MARK))) break;
             if (f & DY_CH_ALPHA) alpha = 1;
+            count_case(&cc, f);
+            wide |= (unsigned char)text[q] >= 0x80;
             q += n;
         }
         if (q >= t->end) break;
+        /* Only . , : / - and apostrophes can join a word to what follows
+         * (the chain below); any other ASCII character, mostly a space,
+         * ends it without a look at the next one. */
+        unsigned char c = (unsigned char)text[q];
+        if (c < 0x80 && c != '.' && c != ',' && c != ':' && c != '/' && c != '-' && c != '\'') break;
         int32_t cp = dy_text_cp(text, q, t->end, &n);
         if (q + n >= t->end) break;
         size_t n2;
@@ -160,6 +189,7 @@ static size_t scan_word(tokeniser *t, size_t p) {
                 clitic_start = q - 1;
                 clitic_stop = q + n + 1;
                 q = q - 1;
+                recount = 1;
                 break;
             }
             size_t ce = clitic_end(t, q, n);
@@ -172,6 +202,7 @@ static size_t scan_word(tokeniser *t, size_t p) {
         } else {
             break;
         }
+        wide |= (unsigned char)text[q] >= 0x80; /* the joining character */
         q += n;
     }
     if (dots && q < t->end && text[q] == '.' && is_ascii_initialism(text + p, q - p)) {
@@ -186,9 +217,10 @@ static size_t scan_word(tokeniser *t, size_t p) {
         }
     }
     dy_token_kind kind = alpha ? DY_TOK_WORD : DY_TOK_NUMBER;
-    uint8_t flags = case_flags(t, p, q);
+    uint8_t flags = recount ? case_flags(t, p, q) : case_flags_of(&cc);
     if (hyphen && alpha) flags |= DY_TOKF_HYPHEN;
-    push(t, p, q, kind, flags);
+    /* the "n't" and initialism stops only take back or add ASCII bytes */
+    push_known(t, p, q, kind, flags, wide);
     if (clitic_start) {
         /* Of the clitics only 's ends in s. */
         int possessive = ascii_lower((unsigned char)text[clitic_stop - 1]) == 's' &&
@@ -241,12 +273,10 @@ static size_t scan_other(tokeniser *t, size_t p) {
     return q;
 }
 
-static void fill_norms(tokeniser *t) {
-    size_t pool_size = 0;
-    for (size_t i = 0; i < t->n; i++)
-        if (t->v[i].kind != DY_TOK_POSSESSIVE && !t->v[i].norm_len)
-            pool_size += t->v[i].end - t->v[i].start + 1;
-    char *pool = pool_size ? dy_arena_alloc(t->a, pool_size) : NULL;
+static void fill_norms(tokeniser *t, size_t start) {
+    /* Tokens are disjoint stretches of [start, end): their ASCII copies and
+     * terminators fit in this, without a pass to add them up. */
+    char *pool = t->n ? dy_arena_alloc(t->a, t->end - start + t->n) : NULL;
     for (size_t i = 0; i < t->n; i++) {
         dy_token *tok = &t->v[i];
         size_t len = tok->end - tok->start;
@@ -289,7 +319,7 @@ size_t dy_tokenise(const char *text, size_t start, size_t end, dy_arena *a, dy_t
             p = scan_other(&t, p);
         }
     }
-    fill_norms(&t);
+    fill_norms(&t, start);
     *out = t.v;
     return t.n;
 }

@@ -29,13 +29,22 @@ void dy_buf_addc(dy_buf *b, char c) { dy_buf_add(b, &c, 1); }
 void dy_buf_adds(dy_buf *b, const char *s) { dy_buf_add(b, s, strlen(s)); }
 
 void dy_buf_vprintf(dy_buf *b, const char *fmt, va_list ap) {
+    /* Formatting straight into the free space usually fits (numbers, short
+     * fields): one vsnprintf instead of one to measure and one to write. */
+    dy_buf_reserve(b, 64);
+    size_t room = b->cap - b->len;
     va_list ap2;
     va_copy(ap2, ap);
-    int n = vsnprintf(NULL, 0, fmt, ap2);
+    int n = vsnprintf(b->data + b->len, room, fmt, ap2);
     va_end(ap2);
-    if (n < 0) return;
-    dy_buf_reserve(b, (size_t)n);
-    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    if (n < 0) {
+        b->data[b->len] = 0;
+        return;
+    }
+    if ((size_t)n >= room) {
+        dy_buf_reserve(b, (size_t)n);
+        vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    }
     b->len += (size_t)n;
 }
 
@@ -53,6 +62,17 @@ void dy_buf_json_str(dy_buf *b, const char *s, size_t n) {
     size_t i = 0;
     while (i < n) {
         unsigned char c = (unsigned char)s[i];
+        /* a run of characters that stand for themselves goes in one copy,
+         * not one call a character */
+        size_t run = i;
+        while (run < n && (unsigned char)s[run] >= 0x20 && (unsigned char)s[run] < 0x7f && s[run] != '"' &&
+               s[run] != '\\')
+            run++;
+        if (run > i) {
+            dy_buf_add(b, s + i, run - i);
+            i = run;
+            continue;
+        }
         if (c < 0x80) {
             switch (c) {
             case '"': dy_buf_add(b, "\\\"", 2); break;

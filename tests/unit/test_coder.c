@@ -10,6 +10,7 @@
 #include "dict/dict.h"
 #include "dyad.h"
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const char tiny_dict[] =
@@ -318,9 +319,28 @@ static void test_function_words_sorted(void **st) {
     assert_int_equal(dy_fword_of("freedonia", 9), DY_FW_NONE);
 }
 
+/* The coder's hash table answers exactly as the sorted table does, for
+ * function words, their near misses and other words. */
+static void test_function_word_index(void **st) {
+    (void)st;
+    static const char *const words[] = {
+        "the", "a", "an", "of", "to", "in", "'ll", "n't", "won't", "wouldn't", "shouldn't", "whose",
+        "whom", "who", "which", "while", "whereas", "be", "been", "being", "is", "isn't", "it", "its",
+        "th", "thee", "them", "these", "those", "they", "their", "there", "shall", "should", "wouldnt",
+        "ll", "'l", "nt", "can", "can't", "cant", "mayor", "ma", "minister", "said", "", "x", "z",
+        "without", "within", "withinn", "toward", "towards", "towardss", "unless", "under", "between"};
+    dy_fword_index *x = malloc(sizeof *x);
+    assert_non_null(x);
+    dy_fword_index_init(x);
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        assert_int_equal(dy_fword_find(x, words[i], strlen(words[i])), dy_fword_of(words[i], strlen(words[i])));
+    free(x);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_function_words_sorted),
+        cmocka_unit_test(test_function_word_index),
         cmocka_unit_test(test_simple_svo),
         cmocka_unit_test(test_agent_composition),
         cmocka_unit_test(test_longest_match),
