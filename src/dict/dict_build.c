@@ -468,8 +468,19 @@ static void build_edge_bloom(dyad_dict *d) {
     d->ebloom = bl;
 }
 
+static void build_ext_filter(dyad_dict *d) {
+    memset(d->xfilter, 0, sizeof d->xfilter);
+    for (size_t w = 1; w < d->wtext.n; w++) {
+        if (!(d->wext.v[w] & DY_WEXT_EXT)) continue;
+        size_t b = (size_t)(hash_bytes(d->wtext.v[w], d->wlen.v[w]) >> 24) & (DY_XFILTER_WORDS * 64 - 1);
+        d->xfilter[b >> 6] |= (uint64_t)1 << (b & 63);
+    }
+    d->xfilter_ready = 1;
+}
+
 void dy_build_root_table(dyad_dict *d) {
     build_edge_bloom(d);
+    build_ext_filter(d);
     free(d->rootc);
     d->rootc = NULL;
     size_t bytes = (d->wtext.n ? d->wtext.n : 1) * DY_ROOT_STRIDE * sizeof *d->rootc;

@@ -46,6 +46,7 @@ static void tok_resolve(const dyad_dict *d, const char *norm, size_t len, dy_dic
         out->word = len ? dy_vocab_find_hashed(d, norm, len, h[len]) : 0;
     }
     for (size_t l = len; l-- > 1 && out->next < DY_TOK_MAX_EXT;) {
+        if (hashed && !dy_xfilter_maybe(d, h[l])) continue;
         dy_word w = hashed ? dy_vocab_find_hashed(d, norm, l, h[l]) : dy_dict_word(d, norm, l);
         if (!w || !dy_dict_word_is_ext(d, w)) continue;
         dy_tok_ext *e = &out->ext[out->next++];
