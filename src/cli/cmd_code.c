@@ -582,7 +582,7 @@ int cmd_code(int argc, char **argv) {
 
     dyad_diag diag;
     dyad_diag_init(&diag, NULL, NULL);
-    dyad_dict *dict = dyad_dict_load(s.dict_spec, &diag);
+    dyad_dict *dict = dy_dict_load_cached(s.dict_spec, &diag);
     if (!dict) {
         fprintf(stderr, "dyad code: no usable dictionary from '%s'\n", s.dict_spec);
         free(files);

@@ -18,6 +18,7 @@
  * repeat that slips through is skipped by the store when its batch is
  * written, as a repeat within one batch always was. */
 #include "cli/cli.h"
+#include "dict/dict.h"
 #include "util/date.h"
 #include "cli/owned_article.h"
 #include "cli/pool.h"
@@ -386,7 +387,7 @@ int cmd_ingest(int argc, char **argv) {
     signal(SIGXFSZ, SIG_IGN);
     dyad_diag diag;
     dyad_diag_init(&diag, NULL, NULL);
-    dyad_dict *dict = dyad_dict_load(dict_spec, &diag);
+    dyad_dict *dict = dy_dict_load_cached(dict_spec, &diag);
     if (!dict) {
         fprintf(stderr, "dyad ingest: no usable dictionary from '%s'\n", dict_spec);
         free(files);

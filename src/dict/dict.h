@@ -541,6 +541,11 @@ dyad_dict *dy_dict_load_memory(dy_dict_format fmt, const char *name, const char 
 int dy_dict_cache_write(const dyad_dict *d, const char *path);
 dyad_dict *dy_dict_cache_load(const char *path, dyad_diag *diag);
 
+/* dyad_dict_load() through the automatic cache (dict_autocache.c): the
+ * compiled image of SPEC kept in the cache folder is mapped while every
+ * source file is unchanged, else SPEC is read and the image rewritten. */
+dyad_dict *dy_dict_load_cached(const char *spec, dyad_diag *diag);
+
 /* Write the whole set in the native format (dyad dict convert). 0 or -1. */
 int dy_dict_write_native(const dyad_dict *d, FILE *out);
 

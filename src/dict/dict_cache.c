@@ -139,6 +139,8 @@ static uint64_t put_elems(writer *w, const dy_pat_elem *e, uint32_t n) {
     return at;
 }
 
+unsigned dy_dict_cache_version(void) { return DY_CACHE_VERSION; }
+
 int dy_dict_cache_write(const dyad_dict *d, const char *path) {
     writer w;
     memset(&w, 0, sizeof w);

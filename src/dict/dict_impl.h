@@ -228,6 +228,12 @@ static inline uint32_t dy_trie_child_inline(const dyad_dict *d, uint32_t node, u
 /* Fill d->rootc and d->ebloom from the edge table (after the last insert). */
 void dy_build_root_table(dyad_dict *d);
 
+/* The cache image's format version (dict_cache.c) and a fingerprint of the
+ * builtin files compiled into this binary (dict_load.c): parts of the
+ * automatic cache's key. */
+unsigned dy_dict_cache_version(void);
+uint64_t dy_builtin_fingerprint(void);
+
 /* Is a word with this vocabulary hash possibly stem-bearing? (xfilter) */
 static inline int dy_xfilter_maybe(const dyad_dict *d, uint64_t hash) {
     if (!d->xfilter_ready) return 1;

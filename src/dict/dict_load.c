@@ -239,6 +239,25 @@ static int read_whole(const char *path, char **data, size_t *len) {
     return 0;
 }
 
+uint64_t dy_builtin_fingerprint(void) {
+    /* every byte, eight at a time: the builtin set is a few megabytes */
+    uint64_t h = 0x9e3779b97f4a7c15ull;
+    for (size_t i = 0; i < dy_builtin_file_count; i++) {
+        const dy_builtin_file *f = &dy_builtin_files[i];
+        size_t k = 0;
+        for (; k + 8 <= f->len; k += 8) {
+            uint64_t w;
+            memcpy(&w, f->data + k, 8);
+            h = (h ^ w) * 0x100000001b3ull;
+            h ^= h >> 29;
+        }
+        for (; k < f->len; k++) h = (h ^ (unsigned char)f->data[k]) * 0x100000001b3ull;
+        h = (h ^ f->len) * 0x100000001b3ull;
+        for (const char *p = f->path; *p; p++) h = (h ^ (unsigned char)*p) * 0x100000001b3ull;
+    }
+    return h;
+}
+
 static const dy_builtin_file *builtin_find(const char *path) {
     for (size_t i = 0; i < dy_builtin_file_count; i++)
         if (!strcmp(dy_builtin_files[i].path, path)) return &dy_builtin_files[i];
