@@ -1455,6 +1455,9 @@ static int code_one_sentence(dyad_coder *c, const dyad_article *a, int si, const
     int tabari_reading = c->family == DY_FAM_TABARI || c->family == DY_FAM_PETRARCH1;
     if (tabari_reading) nt = dy_tabari_tokens(tok, nt, c->family == DY_FAM_TABARI, &c->arena, &tok);
     dy_dict_tok *dt = dy_arena_alloc(&c->arena, (nt + 1) * sizeof *dt);
+    /* the vocabulary is larger than the caches: ask for every token's slot
+     * first, so the lookups' memory waits overlap instead of queueing */
+    for (size_t i = 0; i < nt; i++) dy_dict_prefetch_word(c->d, tok[i].norm, tok[i].norm_len);
     for (size_t i = 0; i < nt; i++) dy_dict_tok_resolve(c->d, tok[i].norm, tok[i].norm_len, &dt[i]);
     int disc = c->family == DY_FAM_PETRARCH2 ? dy_p2_discard_of(c->d, tok, dt, nt) : dy_discard_of(c->d, dt, nt);
     if (disc == 2) return -1;

@@ -109,6 +109,10 @@ typedef struct {
 /* Cheap: one hash lookup, plus one per prefix when the dictionary has stems
  * or ending-words at all (PETRARCH and native dictionaries without stems pay
  * nothing more). Never allocates. */
+/* A hint that the word will be resolved soon: its vocabulary slot is
+ * fetched into the cache (no effect on results). */
+void dy_dict_prefetch_word(const dyad_dict *d, const char *norm, size_t len);
+
 void dy_dict_tok_resolve(const dyad_dict *d, const char *norm, size_t len, dy_dict_tok *out);
 
 /* How one dictionary word is allowed to match a token. */

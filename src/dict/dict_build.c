@@ -182,6 +182,11 @@ void dy_build_mark_ext(dyad_dict *d, dy_word w) {
     }
 }
 
+void dy_dict_prefetch_word(const dyad_dict *d, const char *norm, size_t len) {
+    if (!d || !len || !d->vcap) return;
+    __builtin_prefetch(&d->vslot[(size_t)hash_bytes(norm, len) & (d->vcap - 1)]);
+}
+
 dy_word dy_dict_word(const dyad_dict *d, const char *norm, size_t len) {
     if (!d || !len) return 0;
     return vocab_find(d, norm, len);
