@@ -172,20 +172,57 @@ static int sentence_is_allcaps(const dy_token *t, size_t n) {
 /* "a military parade", "an official visit": after a/an and modifiers, a
  * verb form that is the base of its verb (the dictionary also knows it with
  * -s, -d or -ed) is a noun — a finite verb there would need its ending. */
+static int norm_is_word(const dy_token *t, const char *w) {
+    size_t n = strlen(w);
+    return t->norm_len == n && !memcmp(t->norm, w, n);
+}
+
+static int ends_in(const dy_token *t, const char *e) {
+    size_t n = strlen(e);
+    return t->norm_len >= n && !memcmp(t->norm + t->norm_len - n, e, n);
+}
+
 static int noun_after_article(const dy_sentence_parse *s, const dy_unit *u, size_t nu, size_t i,
                               const dy_verb_hit *vh) {
     if (s->family == DY_FAM_TABARI || s->family == DY_FAM_PETRARCH1) return 0;
-    size_t k = nu, mods = 0;
+    size_t k = nu, mods = 0, agents = 0;
     while (k > 0 && mods < 3 &&
            ((u[k - 1].kind == DY_U_WORD && u[k - 1].fw == DY_FW_NONE && !u[k - 1].possessive) ||
-            u[k - 1].kind == DY_U_AGENT))
+            u[k - 1].kind == DY_U_AGENT)) {
+        agents += u[k - 1].kind == DY_U_AGENT;
         k--, mods++;
-    if (k == 0 || u[k - 1].kind != DY_U_WORD || u[k - 1].fw != DY_FW_DET) return 0;
-    const dy_token *det = &s->tok[u[k - 1].t0];
-    if (!((det->norm_len == 1 && det->norm[0] == 'a') || (det->norm_len == 2 && !memcmp(det->norm, "an", 2))))
-        return 0;
+    }
+    if (k == 0) return 0;
+    const dy_unit *before = &u[k - 1];
+    /* native: "the bus strike", "its decades-long fight", "a staunch ally"
+     * (not "the rebels attack": an agent there is the subject) */
+    int native_det = s->family == DY_FAM_NATIVE && !agents &&
+                     ((before->kind == DY_U_PRONOUN && before->fw == DY_FW_POSSPRON) ||
+                      (before->kind == DY_U_WORD && before->fw == DY_FW_DET &&
+                       norm_is_word(&s->tok[before->t0], "the")));
+    if (!native_det) {
+        if (before->kind != DY_U_WORD || before->fw != DY_FW_DET) return 0;
+        const dy_token *det = &s->tok[before->t0];
+        if (!((det->norm_len == 1 && det->norm[0] == 'a') || (det->norm_len == 2 && !memcmp(det->norm, "an", 2))))
+            return 0;
+    }
     const dy_token *t = &s->tok[i];
     if (t->norm_len + 3 > 64 || vh->end != i + 1) return 0;
+    /* native, after "the", a possessive or "a" with no agent between: a
+     * form that is no -ed/-ing and takes a phrase, not an object ("the bus
+     * strike against", "a staunch ally of") is the noun */
+    if (s->family == DY_FAM_NATIVE && !agents && i + 1 < s->ntok && !ends_in(t, "ed") && !ends_in(t, "ing")) {
+        static const char *const preps[] = {"of", "against", "in", "on", "at", "with", "for", "over", "between",
+                                            "among", "by", "from"};
+        const dy_token *next = &s->tok[i + 1];
+        if (next->kind == DY_TOK_PUNCT && next->norm_len == 1 && (next->norm[0] == ',' || next->norm[0] == '.'))
+            return 1;
+        for (size_t p = 0; p < sizeof preps / sizeof *preps; p++)
+            if (norm_is_word(next, preps[p])) return 1;
+    }
+    /* after "the" or a possessive only that reading: "his vehicle hit a
+     * landmine" is a verb with its object */
+    if (native_det) return 0;
     /* "ship" / "shipped": a final consonant doubles before -ed */
     char doubled[4] = {t->norm[t->norm_len - 1], 'e', 'd', 0};
     const char *const endings[] = {"s", "d", "ed", doubled};
