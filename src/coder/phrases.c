@@ -92,10 +92,22 @@ static int is_plain(const dy_unit *x) {
     return x->kind == DY_U_WORD && x->fw == DY_FW_NONE && !x->possessive;
 }
 
+/* "about 30", "around 200": a count, not a preposition (native). */
+static int approximate_count(const dy_sentence_parse *s, size_t k) {
+    static const char *const words[] = {"about", "around", "over", "nearly", "almost", "some", "roughly"};
+    if (s->family != DY_FAM_NATIVE || k + 1 >= s->nu || s->u[k].kind != DY_U_WORD ||
+        s->tok[s->u[k + 1].t0].kind != DY_TOK_NUMBER)
+        return 0;
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        if (norm_is(&s->tok[s->u[k].t0], words[i])) return 1;
+    return 0;
+}
+
 static void mark_pp(dy_sentence_parse *s, dy_group *g) {
     size_t k = g->u0;
     while (k > 0 && s->u[k - 1].kind == DY_U_WORD && s->u[k - 1].fw == DY_FW_DET) k--;
-    while (k > 0 && is_plain(&s->u[k - 1]) && k + 3 > g->u0) k--;
+    size_t reach = s->family == DY_FAM_NATIVE ? 4 : 3; /* "about 30 armed militants" */
+    while (k > 0 && (is_plain(&s->u[k - 1]) || approximate_count(s, k - 1)) && k + reach > g->u0) k--;
     if (k == 0) return;
     const dy_unit *p = &s->u[k - 1];
     if (p->kind != DY_U_WORD) return;
