@@ -7,6 +7,7 @@
 #include <cmocka.h>
 
 #include "coder/coder.h"
+#include "test_coder_fixture.h"
 #include "dict/dict.h"
 #include "dyad.h"
 #include <stdio.h>
@@ -37,56 +38,14 @@ static const char tiny_dict[] =
     "actor CHN: china | chinese | beijing\n"
     "agent GOV: leader | leaders\n";
 
-typedef struct {
-    dyad_event ev[16];
-    char explain[16][256];
-    int n;
-} events;
-
-static int collect(const dyad_event *e, void *user) {
-    events *x = user;
-    if (x->n < 16) {
-        x->ev[x->n] = *e;
-        if (e->explain) snprintf(x->explain[x->n], sizeof x->explain[0], "%s", e->explain);
-        x->n++;
-    }
-    return 0;
-}
-
-static dyad_dict *load(void) {
-    dyad_diag diag;
-    dyad_diag_init(&diag, NULL, NULL);
-    dyad_dict *d = dy_dict_load_memory(DY_FMT_NATIVE, "tiny.dyd", tiny_dict, sizeof tiny_dict - 1, &diag);
-    assert_non_null(d);
-    assert_int_equal(diag.errors, 0);
-    return d;
-}
+static dyad_dict *load(void) { return fixture_dict(tiny_dict, sizeof tiny_dict - 1); }
 
 static events code(const char *text, int explain) {
-    dyad_dict *d = load();
-    dyad_code_options opt = {explain, NULL};
-    dyad_coder *c = dyad_coder_new(d, &opt);
-    assert_non_null(c);
-    dyad_article a;
-    memset(&a, 0, sizeof a);
-    a.id = "t1";
-    a.date = "2025-09-03";
-    a.text = text;
-    a.text_len = strlen(text);
-    events x;
-    memset(&x, 0, sizeof x);
-    int n = dyad_code_article(c, &a, collect, &x, NULL);
-    assert_int_equal(n, x.n);
-    dyad_coder_free(c);
-    dyad_dict_free(d);
-    return x;
+    return fixture_code(tiny_dict, sizeof tiny_dict - 1, text, explain);
 }
 
 static int has(const events *x, const char *src, const char *tgt, const char *code) {
-    for (int i = 0; i < x->n; i++)
-        if (!strcmp(x->ev[i].source, src) && !strcmp(x->ev[i].target, tgt) && !strcmp(x->ev[i].code, code))
-            return i + 1;
-    return 0;
+    return has_event(x, src, tgt, code);
 }
 
 static void print_events(const events *x) {

@@ -7,6 +7,7 @@
 #include <cmocka.h>
 
 #include "coder/n.h"
+#include "test_coder_fixture.h"
 #include "dict/dict.h"
 #include "dyad.h"
 #include <stdio.h>
@@ -51,52 +52,13 @@ static const char tiny_dict[] =
     "agent OPPPTY: opposition party\n"
     "verb BAN [1722]: ban | banned\n";
 
-typedef struct {
-    dyad_event ev[64];
-    int n;
-} events;
-
-static int collect(const dyad_event *e, void *user) {
-    events *x = user;
-    if (x->n < 64) x->ev[x->n] = *e;
-    x->n++;
-    return 0;
-}
-
-static events code(const char *text) {
-    dyad_diag diag;
-    dyad_diag_init(&diag, NULL, NULL);
-    dyad_dict *d = dy_dict_load_memory(DY_FMT_NATIVE, "tiny.dyd", tiny_dict, sizeof tiny_dict - 1, &diag);
-    assert_non_null(d);
-    assert_int_equal(diag.errors, 0);
-    dyad_code_options opt = {0, NULL};
-    dyad_coder *c = dyad_coder_new(d, &opt);
-    assert_non_null(c);
-    dyad_article a;
-    memset(&a, 0, sizeof a);
-    a.id = "t1";
-    a.date = "2025-09-03";
-    a.text = text;
-    a.text_len = strlen(text);
-    events x;
-    memset(&x, 0, sizeof x);
-    dyad_code_article(c, &a, collect, &x, NULL);
-    dyad_coder_free(c);
-    dyad_dict_free(d);
-    return x;
-}
+static events code(const char *text) { return fixture_code(tiny_dict, sizeof tiny_dict - 1, text, 0); }
 
 static int has(const events *x, const char *src, const char *tgt, const char *code) {
-    for (int k = 0; k < x->n && k < 64; k++)
-        if (!strcmp(x->ev[k].source, src) && !strcmp(x->ev[k].target, tgt) && !strcmp(x->ev[k].code, code))
-            return 1;
-    return 0;
+    return has_event(x, src, tgt, code);
 }
 
-static void show(const events *x) {
-    for (int k = 0; k < x->n && k < 64; k++)
-        fprintf(stderr, "  %s/%s/%s\n", x->ev[k].source, x->ev[k].target, x->ev[k].code);
-}
+static void show(const events *x) { show_events(x); }
 
 #define EXPECT(x, s, t, c)                                                                                    \
     do {                                                                                                      \

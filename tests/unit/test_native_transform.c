@@ -9,6 +9,7 @@
 
 #include "dict/dict.h"
 #include "dyad.h"
+#include "test_coder_fixture.h"
 #include <stdio.h>
 #include <string.h>
 
@@ -27,51 +28,18 @@
 /* The accusation reading: one party saying another attacked accuses it. */
 static const char accuse_dict[] = BASE_DICT "transform SAY: a (b . 190) -> a b 112\n";
 
-typedef struct {
-    dyad_event ev[16];
-    int n;
-} events;
-
-static int collect(const dyad_event *e, void *user) {
-    events *x = user;
-    if (x->n < 16) x->ev[x->n] = *e;
-    x->n++;
-    return 0;
-}
-
 static dyad_dict *load(const char *text, size_t len, dyad_diag *diag) {
     dyad_diag_init(diag, NULL, NULL);
     return dy_dict_load_memory(DY_FMT_NATIVE, "t.dyd", text, len, diag);
 }
 
 static events code_with(const char *dict_text, size_t dict_len, const char *text) {
-    dyad_diag diag;
-    dyad_dict *d = load(dict_text, dict_len, &diag);
-    assert_non_null(d);
-    assert_int_equal(diag.errors, 0);
-    dyad_code_options opt = {0, NULL};
-    dyad_coder *c = dyad_coder_new(d, &opt);
-    assert_non_null(c);
-    dyad_article a;
-    memset(&a, 0, sizeof a);
-    a.id = "t1";
-    a.date = "2025-09-03";
-    a.text = text;
-    a.text_len = strlen(text);
-    events x;
-    memset(&x, 0, sizeof x);
-    dyad_code_article(c, &a, collect, &x, NULL);
-    dyad_coder_free(c);
-    dyad_dict_free(d);
-    return x;
+    return fixture_code(dict_text, dict_len, text, 0);
 }
 
 static events code(const char *text) { return code_with(accuse_dict, sizeof accuse_dict - 1, text); }
 
-static void show(const events *x) {
-    for (int k = 0; k < x->n && k < 16; k++)
-        fprintf(stderr, "  %s/%s/%s\n", x->ev[k].source, x->ev[k].target, x->ev[k].code);
-}
+static void show(const events *x) { show_events(x); }
 
 static void expect_only(const events *x, const char *src, const char *tgt, const char *code) {
     if (x->n != 1 || strcmp(x->ev[0].source, src) || strcmp(x->ev[0].target, tgt) || strcmp(x->ev[0].code, code))
