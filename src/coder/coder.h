@@ -79,6 +79,19 @@ typedef struct {
     uint32_t verb_tok;          /* DY_U_VERB: token of the verb word itself */
 } dy_unit;
 
+/* An auxiliary, modal or negation word ("has", "will", "may", "not"):
+ * what may stand between a subject and its verb. */
+static inline int dy_unit_is_aux(const dy_unit *x) {
+    if (x->kind != DY_U_WORD) return 0;
+    switch (x->fw) {
+    case DY_FW_BE: case DY_FW_HAVE: case DY_FW_DO: case DY_FW_FUTURE: case DY_FW_MODAL:
+    case DY_FW_NEG:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
 /* One actor with its final code (agent composed). */
 typedef struct {
     const char *code;

@@ -28,10 +28,7 @@ static int quantity_word(const dy_token *t) {
     return 0;
 }
 
-static int aux_word(const dy_unit *x) {
-    return x->kind == DY_U_WORD && (x->fw == DY_FW_BE || x->fw == DY_FW_HAVE || x->fw == DY_FW_DO ||
-                                    x->fw == DY_FW_FUTURE || x->fw == DY_FW_MODAL || x->fw == DY_FW_NEG);
-}
+static int aux_word(const dy_unit *x) { return dy_unit_is_aux(x); }
 
 /* Does a finite verb follow unit k: (aux)* VERB, or a form outside the
  * dictionary followed by "to" + VERB ("prepared to attend")? */

@@ -10,16 +10,7 @@ static int is_plain(const dy_unit *x) {
     return x->kind == DY_U_WORD && x->fw == DY_FW_NONE && !x->possessive;
 }
 
-static int is_aux(const dy_unit *x) {
-    if (x->kind != DY_U_WORD) return 0;
-    switch (x->fw) {
-    case DY_FW_BE: case DY_FW_HAVE: case DY_FW_DO: case DY_FW_FUTURE: case DY_FW_MODAL:
-    case DY_FW_NEG:
-        return 1;
-    default:
-        return 0;
-    }
-}
+static int is_aux(const dy_unit *x) { return dy_unit_is_aux(x); }
 
 static int ends_with(const dy_token *t, const char *suffix) {
     size_t n = strlen(suffix);

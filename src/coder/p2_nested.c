@@ -130,16 +130,7 @@ int dy_p2_is_upper(const dy_p2_rules *r, const dy_sentence_parse *s, size_t v) {
 
 static int is_word(const dy_unit *x, dy_fword fw) { return x->kind == DY_U_WORD && x->fw == fw; }
 
-static int is_aux(const dy_unit *x) {
-    if (x->kind != DY_U_WORD) return 0;
-    switch (x->fw) {
-    case DY_FW_BE: case DY_FW_HAVE: case DY_FW_DO: case DY_FW_FUTURE: case DY_FW_MODAL:
-    case DY_FW_NEG:
-        return 1;
-    default:
-        return 0;
-    }
-}
+static int is_aux(const dy_unit *x) { return dy_unit_is_aux(x); }
 
 int dy_p2_complement(const dy_sentence_parse *s, size_t v, size_t *lower, int *lower_src) {
     size_t k = v + 1;

@@ -8,15 +8,9 @@
 #include "coder/p2.h"
 #include <string.h>
 
+/* An auxiliary, or "to" ("wants to attack"). */
 static int is_aux(const dy_unit *x) {
-    if (x->kind != DY_U_WORD) return 0;
-    switch (x->fw) {
-    case DY_FW_BE: case DY_FW_HAVE: case DY_FW_DO: case DY_FW_FUTURE: case DY_FW_MODAL:
-    case DY_FW_NEG: case DY_FW_TO:
-        return 1;
-    default:
-        return 0;
-    }
+    return dy_unit_is_aux(x) || (x->kind == DY_U_WORD && x->fw == DY_FW_TO);
 }
 
 /* "was attacked", "has been attacked", "were reportedly attacked". */
